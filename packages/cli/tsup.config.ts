@@ -1,0 +1,17 @@
+import { defineConfig } from 'tsup';
+
+// One self-contained ESM file: the sibling packages are bundled in, so
+// `npx @netintro/cli` installs a single package and starts fast.
+export default defineConfig({
+  entry: { netintro: 'src/main.ts' },
+  format: ['esm'],
+  dts: false,
+  clean: true,
+  target: 'node20',
+  platform: 'node',
+  removeNodeProtocol: false,
+  noExternal: [/^@netintro\//],
+  banner: { js: '#!/usr/bin/env node' },
+  minify: false,
+  treeshake: true,
+});

@@ -1,0 +1,283 @@
+/**
+ * The record types produced by the `/proc/net` parsers. These types are the
+ * contract between `@netintro/procnet-reader` and its consumers
+ * (`@netintro/socket-formatter`, the CLI and the docs site): change them only
+ * with a changeset.
+ *
+ * @packageDocumentation
+ */
+
+/** Byte order the kernel used to print addresses: the host's own. */
+export type Endianness = 'little' | 'big';
+
+/** Names of the socket tables under `/proc/net`. */
+export type InetTableName =
+  | 'tcp'
+  | 'tcp6'
+  | 'udp'
+  | 'udp6'
+  | 'udplite'
+  | 'udplite6'
+  | 'raw'
+  | 'raw6';
+
+/** Every table name {@link parseProcNet} understands. */
+export type ProcNetTableName =
+  | InetTableName
+  | 'unix'
+  | 'route'
+  | 'ipv6_route'
+  | 'dev'
+  | 'snmp'
+  | 'snmp6'
+  | 'netstat';
+
+/** Transport of an Internet socket. */
+export type InetProtocol = 'tcp' | 'udp' | 'udplite' | 'raw';
+
+/** TCP state names, exactly as netstat spells them (with `UNKNOWN` for codes outside 0x01-0x0B). */
+export type TcpStateName =
+  | 'ESTABLISHED'
+  | 'SYN_SENT'
+  | 'SYN_RECV'
+  | 'FIN_WAIT1'
+  | 'FIN_WAIT2'
+  | 'TIME_WAIT'
+  | 'CLOSE'
+  | 'CLOSE_WAIT'
+  | 'LAST_ACK'
+  | 'LISTEN'
+  | 'CLOSING'
+  | 'UNKNOWN';
+
+/**
+ * Kind of the kernel timer (`tr` column): 0 off, 1 on (retransmit/RTO/TLP),
+ * 2 keepalive, 3 timewait, 4 probe (zero window). Other codes: `unknown`.
+ */
+export type TimerKind = 'off' | 'on' | 'keepalive' | 'timewait' | 'probe' | 'unknown';
+
+/** One endpoint as decoded from `/proc/net`: address text plus port. */
+export interface Endpoint {
+  /**
+   * Address text: dotted quad for IPv4 (`127.0.0.1`), RFC 5952 text for
+   * IPv6 (`::1`, `fe80::abcd`), `::ffff:a.b.c.d` for IPv4-mapped IPv6.
+   */
+  address: string;
+  /** The raw hex address as the kernel printed it (`0100007F`). */
+  addressHex: string;
+  /** Port as a number (never byte-swapped). For raw sockets: the IP protocol number. */
+  port: number;
+}
+
+/** One row of `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,raw,raw6}`. */
+export interface InetSocket {
+  /** The table the row came from. */
+  table: InetTableName;
+  /** Transport (`tcp`, `udp`, `udplite`, `raw`). */
+  protocol: InetProtocol;
+  /** 4 for tcp/udp/udplite/raw, 6 for the `*6` tables. */
+  family: 4 | 6;
+  /** The `sl` column: a running index for tcp, a hash bucket for udp/raw. */
+  slot: number;
+  local: Endpoint;
+  remote: Endpoint;
+  /** Raw state code from the `st` column (hex decoded). */
+  stateCode: number;
+  /**
+   * State name: TCP names for tcp rows (`UNKNOWN` outside 0x01-0x0B); for
+   * udp/udplite/raw the same table is used (udp 0x07 = `CLOSE` = unconnected,
+   * 0x01 = `ESTABLISHED` = connected).
+   */
+  state: TcpStateName;
+  /** Bytes queued for sending (`tx_queue`), netstat's Send-Q. */
+  txQueue: number;
+  /** Bytes received but not read (`rx_queue`), netstat's Recv-Q. */
+  rxQueue: number;
+  /** Timer kind code (`tr`). */
+  timerCode: number;
+  /** Timer kind name. */
+  timer: TimerKind;
+  /** Timer expiry in clock ticks (`tm->when`, USER_HZ, usually 100 per second). */
+  timerTicks: number;
+  /** `retrnsmt` column. */
+  retransmits: number;
+  /** Owner uid (in the reader's user namespace). */
+  uid: number;
+  /** `timeout` column (unanswered zero-window probes / keepalives). */
+  timeout: number;
+  /** Socket inode, decimal string (may exceed 32 bits on new kernels). `'0'` for mini-sockets. */
+  inode: string;
+  /** Reference count, when present. */
+  refCount?: number;
+  /** Kernel pointer (`%pK`, hashed; never a key), when present. */
+  pointer?: string;
+  /** TCP full sockets only: retransmit timeout (ticks). */
+  rto?: number;
+  /** TCP full sockets only: delayed-ack timeout (ticks). */
+  ato?: number;
+  /** TCP full sockets only: `(quick << 1) | pingpong`. */
+  quickAck?: number;
+  /** TCP full sockets only: congestion window. */
+  cwnd?: number;
+  /** TCP full sockets only: slow-start threshold (`-1` in initial slow start; fastopen max_qlen for listeners). */
+  ssthresh?: number;
+  /** udp/raw only: dropped datagrams. */
+  drops?: number;
+  /** Any further columns a newer kernel prints, kept verbatim. */
+  extra?: string[];
+  /** 1-based line number in the source text. */
+  line: number;
+}
+
+/** UNIX socket type (`Type` column). */
+export type UnixSocketType = 'STREAM' | 'DGRAM' | 'RAW' | 'RDM' | 'SEQPACKET' | 'UNKNOWN';
+
+/** UNIX socket state (`St` column): socket states, not TCP states. */
+export type UnixSocketState =
+  | 'FREE'
+  | 'UNCONNECTED'
+  | 'CONNECTING'
+  | 'CONNECTED'
+  | 'DISCONNECTING'
+  | 'UNKNOWN';
+
+/** One row of `/proc/net/unix`. */
+export interface UnixSocket {
+  table: 'unix';
+  /** Kernel pointer (`Num` column, hashed). */
+  pointer: string;
+  refCount: number;
+  /** Protocol column (always 0). */
+  protocol: number;
+  /** Raw flags word. */
+  flags: number;
+  /** True when `__SO_ACCEPTCON` (0x10000) is set: a listening socket. */
+  listening: boolean;
+  typeCode: number;
+  type: UnixSocketType;
+  stateCode: number;
+  state: UnixSocketState;
+  /** Inode, decimal string. */
+  inode: string;
+  /**
+   * Path: everything after the inode and one space, spaces included;
+   * abstract names start with `@`. Absent for unnamed sockets.
+   */
+  path?: string;
+  /** True for abstract-namespace names (path starting with `@`). */
+  abstract: boolean;
+  line: number;
+}
+
+/** One row of `/proc/net/route` (IPv4 routing table). */
+export interface Ipv4Route {
+  iface: string;
+  destination: string;
+  gateway: string;
+  /** RTF_* flags word (RTF_UP 0x1, RTF_GATEWAY 0x2, RTF_HOST 0x4, ...). */
+  flags: number;
+  refCount: number;
+  use: number;
+  metric: number;
+  mask: string;
+  mtu: number;
+  window: number;
+  irtt: number;
+  line: number;
+}
+
+/** One row of `/proc/net/ipv6_route`. */
+export interface Ipv6Route {
+  destination: string;
+  destinationPrefix: number;
+  source: string;
+  sourcePrefix: number;
+  nextHop: string;
+  metric: number;
+  refCount: number;
+  use: number;
+  flags: number;
+  iface: string;
+  line: number;
+}
+
+/** One row of `/proc/net/dev`: interface counters. */
+export interface InterfaceCounters {
+  iface: string;
+  rx: {
+    bytes: number;
+    packets: number;
+    errs: number;
+    drop: number;
+    fifo: number;
+    frame: number;
+    compressed: number;
+    multicast: number;
+  };
+  tx: {
+    bytes: number;
+    packets: number;
+    errs: number;
+    drop: number;
+    fifo: number;
+    colls: number;
+    carrier: number;
+    compressed: number;
+  };
+  line: number;
+}
+
+/**
+ * Protocol statistics from `/proc/net/snmp`, `/proc/net/netstat` (pairs of
+ * header/value lines per group, e.g. `Tcp:` / `TcpExt:`) or `/proc/net/snmp6`
+ * (one `Name value` per line, grouped by prefix `Ip6`, `Icmp6`, `Udp6`, ...).
+ * Group and counter names are kept exactly as the kernel prints them; values
+ * are numbers (counters can be negative, e.g. `Tcp: MaxConn -1`).
+ */
+export type ProtocolStatistics = Record<string, Record<string, number>>;
+
+/** What went wrong with one line, in lenient modes. */
+export interface ParseIssue {
+  /** Machine-readable reason, e.g. `'bad-address'`, `'too-few-fields'`. */
+  code: string;
+  /** Source name (file path or the name the caller gave). */
+  source: string;
+  /** 1-based line number. */
+  line: number;
+  /** The offending line, verbatim. */
+  raw: string;
+  /** Human-readable: what was expected there. */
+  expected: string;
+  /** One-line summary including source, line and expectation. */
+  message: string;
+}
+
+/**
+ * How a parser treats a bad line: `'throw'` (default) raises a
+ * `ProcNetParseError`; `'skip'` ignores it; a function receives each issue
+ * and parsing goes on.
+ */
+export type OnInvalidLine = 'throw' | 'skip' | ((issue: ParseIssue) => void);
+
+/** Options shared by every parser. */
+export interface ParseOptions {
+  /** Name used in errors and issues (default: `/proc/net/<table>`). */
+  source?: string;
+  /** Bad-line policy (default `'throw'`). */
+  onInvalidLine?: OnInvalidLine;
+  /** Byte order of addresses (default: `'little'` in the pure entry; the node layer passes the host's). */
+  endianness?: Endianness;
+}
+
+/** A process holding a socket open, as found by scanning `/proc/<pid>/fd`. */
+export interface SocketProcess {
+  pid: number;
+  /** File descriptor number in that process. */
+  fd: number;
+  /**
+   * Program name as netstat shows it: argv[0] from `/proc/<pid>/cmdline`
+   * (basename when it starts with `/`; `comm` when cmdline is empty), with
+   * control characters escaped.
+   */
+  command: string;
+}

@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Packs the package in the current directory exactly as `pnpm publish` would
+// (publishConfig applied, workspace:^ rewritten), then checks the tarball:
+// publint (strict), attw --profile node16, and that it ships only dist/,
+// README.md, LICENSE, CHANGELOG.md and package.json. Exit code 1 on any problem.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const cwd = process.cwd();
+const name = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8')).name;
+const out = mkdtempSync(join(tmpdir(), 'netintro-pack-'));
+const bin = (tool) => resolve(import.meta.dirname, '..', 'node_modules', '.bin', tool);
+const run = (cmd, args) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] }).toString();
+let failed = false;
+try {
+  run('pnpm', ['pack', '--pack-destination', out]);
+  const tgz = readdirSync(out).find((f) => f.endsWith('.tgz'));
+  if (!tgz) throw new Error(`${name}: pnpm pack produced no tarball in ${out}`);
+  const file = join(out, tgz);
+
+  const listing = run('tar', ['-tzf', file]).trim().split('\n');
+  const allowed = /^package\/(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+  const extra = listing.filter((f) => !allowed.test(f));
+  if (extra.length) {
+    failed = true;
+    console.error(`${name}: tarball holds files users do not need:\n  ${extra.join('\n  ')}`);
+  }
+  for (const must of ['package/README.md', 'package/LICENSE', 'package/package.json']) {
+    if (!listing.includes(must)) {
+      failed = true;
+      console.error(`${name}: tarball lacks ${must}`);
+    }
+  }
+  const packed = JSON.parse(run('tar', ['-xzOf', file, 'package/package.json']));
+  if (
+    JSON.stringify(packed).includes('netintro-source') ||
+    JSON.stringify(packed).includes('workspace:')
+  ) {
+    failed = true;
+    console.error(`${name}: packed package.json still has a workspace-only condition or range`);
+  }
+
+  for (const [tool, args] of [
+    ['publint', ['run', file, '--strict']],
+    ['attw', [file, '--profile', 'node16', '--no-emoji', '--no-color']],
+  ]) {
+    try {
+      const text = run(bin(tool), args);
+      console.log(`${name}: ${tool} ok${text.trim() ? `\n${text.trim()}` : ''}`);
+    } catch (err) {
+      failed = true;
+      console.error(`${name}: ${tool} failed\n${err.stdout ?? ''}${err.stderr ?? ''}`);
+    }
+  }
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
