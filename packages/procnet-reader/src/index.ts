@@ -1,1 +1,43 @@
+/**
+ * Typed, exact parsers for the `/proc/net` tables netstat reads. Pure
+ * functions from text to records: no file system, no Node built-ins, safe
+ * in the browser. File reading lives in `@netintro/procnet-reader/node`.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  decodeAddress,
+  encodeAddress,
+  formatIpv6,
+} from './address.js';
+export { type ParseIssueCode, ProcNetParseError } from './errors.js';
+export {
+  INET_TABLES,
+  parseInetLine,
+  parseInetTable,
+  parseRaw,
+  parseRaw6,
+  parseTcp,
+  parseTcp6,
+  parseUdp,
+  parseUdp6,
+  parseUdplite,
+  parseUdplite6,
+} from './inet.js';
+export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
+export { parseDev, parseIpv6Route, parseRoute } from './route.js';
+export {
+  TCP_STATES,
+  TIMER_KINDS,
+  tcpStateName,
+  timerKindName,
+  UNIX_FLAG_ACCEPTCON,
+  UNIX_SOCKET_STATES,
+  UNIX_SOCKET_TYPES,
+  unixSocketStateName,
+  unixSocketTypeName,
+} from './states.js';
+export { parseNetstat, parseSnmp, parseSnmp6, snmp6Group } from './stats.js';
 export type * from './types.js';
+export { parseUnix, parseUnixLine } from './unix.js';

@@ -183,6 +183,8 @@ export interface Ipv4Route {
   mtu: number;
   window: number;
   irtt: number;
+  /** Any further columns a newer kernel prints, kept verbatim. */
+  extra?: string[];
   line: number;
 }
 
@@ -198,6 +200,8 @@ export interface Ipv6Route {
   use: number;
   flags: number;
   iface: string;
+  /** Any further columns a newer kernel prints, kept verbatim. */
+  extra?: string[];
   line: number;
 }
 
@@ -224,6 +228,8 @@ export interface InterfaceCounters {
     carrier: number;
     compressed: number;
   };
+  /** Any further counters a newer kernel prints, kept verbatim. */
+  extra?: string[];
   line: number;
 }
 

@@ -1,0 +1,141 @@
+import type { TcpStateName, TimerKind, UnixSocketState, UnixSocketType } from './types.js';
+
+/**
+ * TCP state names by kernel code, as netstat spells them. Index 0 and codes
+ * past 0x0B (the kernel-internal NEW_SYN_RECV and BOUND_INACTIVE, or garbage)
+ * have no entry: {@link tcpStateName} maps them to `'UNKNOWN'`.
+ *
+ * @example
+ * ```ts
+ * TCP_STATES[0x0a]; // 'LISTEN'
+ * ```
+ */
+export const TCP_STATES: Readonly<Record<number, Exclude<TcpStateName, 'UNKNOWN'>>> = Object.freeze(
+  {
+    1: 'ESTABLISHED',
+    2: 'SYN_SENT',
+    3: 'SYN_RECV',
+    4: 'FIN_WAIT1',
+    5: 'FIN_WAIT2',
+    6: 'TIME_WAIT',
+    7: 'CLOSE',
+    8: 'CLOSE_WAIT',
+    9: 'LAST_ACK',
+    10: 'LISTEN',
+    11: 'CLOSING',
+  },
+);
+
+const TCP_STATE_LIST: readonly TcpStateName[] = [
+  'UNKNOWN',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+];
+
+/**
+ * Name of a TCP state code from the `st` column; `'UNKNOWN'` for any code
+ * outside 0x01-0x0B (netstat reads past its table there; we do not).
+ *
+ * @example
+ * ```ts
+ * tcpStateName(0x01); // 'ESTABLISHED'
+ * tcpStateName(0x0c); // 'UNKNOWN'
+ * ```
+ */
+export function tcpStateName(code: number): TcpStateName {
+  return (code >= 1 && code <= 11 && TCP_STATE_LIST[code]) || 'UNKNOWN';
+}
+
+/**
+ * Timer kinds by `tr` code (0 off, 1 on, 2 keepalive, 3 timewait, 4 probe).
+ *
+ * @example
+ * ```ts
+ * TIMER_KINDS[2]; // 'keepalive'
+ * ```
+ */
+export const TIMER_KINDS: readonly Exclude<TimerKind, 'unknown'>[] = Object.freeze([
+  'off',
+  'on',
+  'keepalive',
+  'timewait',
+  'probe',
+]);
+
+/**
+ * Name of a timer code from the `tr` column; `'unknown'` outside 0-4.
+ *
+ * @example
+ * ```ts
+ * timerKindName(3); // 'timewait'
+ * timerKindName(9); // 'unknown'
+ * ```
+ */
+export function timerKindName(code: number): TimerKind {
+  return (code >= 0 && code <= 4 && TIMER_KINDS[code]) || 'unknown';
+}
+
+/**
+ * UNIX socket types by `Type` code (1 STREAM, 2 DGRAM, 3 RAW, 4 RDM, 5 SEQPACKET).
+ *
+ * @example
+ * ```ts
+ * UNIX_SOCKET_TYPES[5]; // 'SEQPACKET'
+ * ```
+ */
+export const UNIX_SOCKET_TYPES: Readonly<Record<number, Exclude<UnixSocketType, 'UNKNOWN'>>> =
+  Object.freeze({ 1: 'STREAM', 2: 'DGRAM', 3: 'RAW', 4: 'RDM', 5: 'SEQPACKET' });
+
+/**
+ * Name of a UNIX socket type code; `'UNKNOWN'` for other codes.
+ *
+ * @example
+ * ```ts
+ * unixSocketTypeName(2); // 'DGRAM'
+ * ```
+ */
+export function unixSocketTypeName(code: number): UnixSocketType {
+  return UNIX_SOCKET_TYPES[code] ?? 'UNKNOWN';
+}
+
+/**
+ * UNIX socket states by `St` code: socket states, not TCP states
+ * (0 FREE, 1 UNCONNECTED, 2 CONNECTING, 3 CONNECTED, 4 DISCONNECTING).
+ *
+ * @example
+ * ```ts
+ * UNIX_SOCKET_STATES[3]; // 'CONNECTED'
+ * ```
+ */
+export const UNIX_SOCKET_STATES: Readonly<Record<number, Exclude<UnixSocketState, 'UNKNOWN'>>> =
+  Object.freeze({
+    0: 'FREE',
+    1: 'UNCONNECTED',
+    2: 'CONNECTING',
+    3: 'CONNECTED',
+    4: 'DISCONNECTING',
+  });
+
+/**
+ * Name of a UNIX socket state code; `'UNKNOWN'` for other codes.
+ *
+ * @example
+ * ```ts
+ * unixSocketStateName(1); // 'UNCONNECTED'
+ * ```
+ */
+export function unixSocketStateName(code: number): UnixSocketState {
+  return UNIX_SOCKET_STATES[code] ?? 'UNKNOWN';
+}
+
+/** Flag bit `__SO_ACCEPTCON` in the UNIX `Flags` column: a listening socket. */
+export const UNIX_FLAG_ACCEPTCON = 0x10000;
