@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 // One self-contained ESM file: the sibling packages are bundled in, so
 // `npx @netintro/cli` installs a single package and starts fast.
@@ -10,6 +13,8 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   removeNodeProtocol: false,
+  define: { __NETINTRO_VERSION__: JSON.stringify(version) },
+  splitting: false,
   noExternal: [/^@netintro\//],
   banner: { js: '#!/usr/bin/env node' },
   minify: false,

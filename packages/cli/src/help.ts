@@ -1,0 +1,56 @@
+/**
+ * `netintro --help` and `--version` texts.
+ *
+ * @module
+ */
+
+declare const __NETINTRO_VERSION__: string | undefined;
+
+/** The package version (set at build time; `0.0.0-dev` when run from source). */
+export const VERSION: string =
+  typeof __NETINTRO_VERSION__ === 'string' ? __NETINTRO_VERSION__ : '0.0.0-dev';
+
+/**
+ * What `netintro --version` prints.
+ *
+ * @example
+ * ```ts
+ * versionText(); // 'netintro 0.1.0\n(output compatible with net-tools netstat 2.10)\n'
+ * ```
+ */
+export function versionText(): string {
+  return `netintro ${VERSION}\n(output compatible with net-tools netstat 2.10)\n`;
+}
+
+/** What `netintro --help` prints (stdout, exit status 0). */
+export const HELP_TEXT = `usage: netintro [options]       show network sockets, like netstat, from /proc/net
+
+Tables (default: the socket tables)
+  -r, --route              routing table
+  -i, --interfaces         interface table
+  -s, --statistics         protocol statistics (with -t, -u, -w, -6 to narrow)
+
+Which sockets
+  -t, --tcp  -u, --udp  -U, --udplite  -w, --raw  -x, --unix
+  -4, --inet  -6, --inet6  -A, --protocol=<family,...>   (inet, inet6, unix)
+  -a, --all                servers and established
+  -l, --listening          only servers (listening TCP, unconnected UDP/raw)
+
+Columns and names
+  -n, --numeric            no names at all (hosts, ports, users)
+      --numeric-hosts      --numeric-ports  --numeric-users
+  -e, --extend             -ee: User and Inode columns
+  -p, --programs           PID/Program name (root sees every process)
+  -o, --timers             kernel timers
+  -W, --wide               never cut addresses
+
+Other
+  -c, --continuous [secs]  print again every second (or every secs)
+      --json               one JSON object per socket instead of the table
+  -h, --help               this text
+  -V, --version            version
+
+Combine short flags: netintro -antp. Output matches net-tools netstat 2.10
+byte for byte, except: UNIX paths keep their spaces, control characters in
+program names are escaped, and unknown TCP states print UNKNOWN.
+`;

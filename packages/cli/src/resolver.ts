@@ -1,0 +1,122 @@
+/**
+ * Asynchronous reverse name resolution for the address columns: every
+ * distinct address is looked up once (cached), at most `concurrency` at a
+ * time, each lookup bounded by `timeoutMs`, and the whole batch bounded by
+ * `budgetMs`, so one slow DNS answer cannot stall the table: an address
+ * whose answer is late is shown numerically.
+ *
+ * @module
+ */
+
+/** Resolves one address to a host name, or `undefined` when it has none. */
+export type ReverseLookup = (address: string) => Promise<string | undefined>;
+
+/** Options of {@link createHostResolver}. */
+export interface HostResolverOptions {
+  /** The lookup (default: `dns.promises.lookupService(address, 0)`, i.e. getnameinfo). */
+  lookup?: ReverseLookup;
+  /** Longest wait for one answer, in ms (default 1500). */
+  timeoutMs?: number;
+  /** Lookups in flight at once (default 8). */
+  concurrency?: number;
+  /** Longest wait for a whole {@link HostResolver.resolveAll} batch, in ms (default 3000). */
+  budgetMs?: number;
+}
+
+/** A cache of reverse lookups. */
+export interface HostResolver {
+  /** Resolves every address not yet cached; settles within the budget, never rejects. */
+  resolveAll(addresses: Iterable<string>): Promise<void>;
+  /** The cached name of an address (`undefined`: none, failed, timed out or not asked). */
+  get(address: string): string | undefined;
+  /** How many lookups were started (for tests). */
+  readonly started: number;
+}
+
+/**
+ * The default lookup: glibc getnameinfo through Node's thread pool, which
+ * follows nsswitch.conf (so `/etc/hosts` first) like netstat's
+ * gethostbyaddr/getnameinfo.
+ *
+ * @example
+ * ```ts
+ * await systemReverseLookup('127.0.0.1'); // 'localhost'
+ * ```
+ */
+export const systemReverseLookup: ReverseLookup = async (address) => {
+  const { lookupService } = await import('node:dns/promises');
+  try {
+    const { hostname } = await lookupService(address, 0);
+    return hostname === '' || hostname === address ? undefined : hostname;
+  } catch {
+    return undefined;
+  }
+};
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref?.();
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
+/**
+ * Makes a resolver with a cache, bounded concurrency and timeouts.
+ *
+ * @example
+ * ```ts
+ * const resolver = createHostResolver({ timeoutMs: 1000 });
+ * await resolver.resolveAll(['127.0.0.1', '192.0.2.7']);
+ * resolver.get('127.0.0.1'); // 'localhost'
+ * resolver.get('192.0.2.7'); // undefined: shown numerically
+ * ```
+ */
+export function createHostResolver(options: HostResolverOptions = {}): HostResolver {
+  const lookup = options.lookup ?? systemReverseLookup;
+  const timeoutMs = options.timeoutMs ?? 1500;
+  const concurrency = Math.max(1, options.concurrency ?? 8);
+  const budgetMs = options.budgetMs ?? 3000;
+  const cache = new Map<string, string | undefined>();
+  let started = 0;
+
+  async function resolveAll(addresses: Iterable<string>): Promise<void> {
+    const queue = [...new Set(addresses)].filter((a) => !cache.has(a));
+    if (queue.length === 0) return;
+    let next = 0;
+    let expired = false;
+    const worker = async (): Promise<void> => {
+      while (!expired && next < queue.length) {
+        const address = queue[next++] as string;
+        started++;
+        const name = await withTimeout(lookup(address), timeoutMs);
+        cache.set(address, name);
+      }
+    };
+    const workers = Array.from({ length: Math.min(concurrency, queue.length) }, worker);
+    await withTimeout(
+      Promise.all(workers).then(() => undefined),
+      budgetMs,
+    );
+    expired = true;
+    // Whatever was not answered in time stays numeric, and is not asked again.
+    for (const address of queue) if (!cache.has(address)) cache.set(address, undefined);
+  }
+
+  return {
+    resolveAll,
+    get: (address) => cache.get(address),
+    get started() {
+      return started;
+    },
+  };
+}
