@@ -1,1 +1,59 @@
-export {};
+/**
+ * Render `/proc/net` records byte for byte as net-tools `netstat` 2.10 does,
+ * or as stable JSON. Pure and browser-safe: no file system, no Node
+ * built-ins; names come from resolvers the caller passes.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  NETSTAT_USAGE,
+  NETSTAT_USAGE_FAMILIES,
+  type NetstatArgs,
+  type NetstatArgsError,
+  type NetstatFlags,
+  type NetstatMode,
+  parseNetstatArgs,
+  type ResolvedFlags,
+  resolveFlags,
+} from './flags.js';
+export {
+  activeHeading,
+  addressColumn,
+  type FormatOptions,
+  formatInetRow,
+  formatInetTable,
+  hostText,
+  INET_TABLE_ORDER,
+  inetColumnHeader,
+  inetSocketSelected,
+  isServerSocket,
+  portText,
+  programText,
+  sortInetSockets,
+  stateText,
+  timerText,
+} from './inet.js';
+export { formatNetstat, type SocketInput } from './netstat.js';
+export {
+  type HostsEntry,
+  hostsResolverFromText,
+  ipv4Bytes,
+  ipv6Bytes,
+  type ProtocolEntry,
+  parseHosts,
+  parseProtocols,
+  protocolsResolverFromText,
+  type Resolvers,
+  type ServicesLookup,
+  servicesResolverFromDb,
+  usersResolverFromPasswd,
+} from './resolvers.js';
+export {
+  formatUnixRow,
+  formatUnixTable,
+  isUnixServer,
+  unixColumnHeader,
+  unixFlagsText,
+  unixStateText,
+} from './unix.js';

@@ -1,0 +1,366 @@
+/**
+ * netstat 2.10's "Active Internet connections" table.
+ *
+ * @packageDocumentation
+ */
+
+import type { InetSocket, InetTableName } from '@netintro/procnet-reader';
+import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js';
+import type { Resolvers } from './resolvers.js';
+import { cutBytes, escapeControl, padLeft, padRight } from './text.js';
+
+/** Options that are not netstat flags. */
+export interface FormatOptions {
+  /**
+   * Clock ticks per second (`sysconf(_SC_CLK_TCK)`), used by netstat to turn
+   * TCP timer ticks into seconds. Default 100. UDP and raw timers are always
+   * divided by 100, as netstat does.
+   */
+  clockTicks?: number;
+}
+
+/** Width of the address columns when not `-W`, and netstat's cut length. */
+const ADDRESS_WIDTH = 23;
+const SHORT_LEN = 22;
+
+/** netstat prints tables in this order: tcp, udp, udplite, raw, each IPv4 then IPv6. */
+export const INET_TABLE_ORDER: readonly InetTableName[] = [
+  'tcp',
+  'tcp6',
+  'udp',
+  'udp6',
+  'udplite',
+  'udplite6',
+  'raw',
+  'raw6',
+];
+
+const PROTO_LABEL: Record<InetTableName, string> = {
+  tcp: 'tcp',
+  tcp6: 'tcp6',
+  udp: 'udp',
+  udp6: 'udp6',
+  udplite: 'udpl',
+  udplite6: 'udpl6',
+  raw: 'raw',
+  raw6: 'raw6',
+};
+
+const TCP_STATE_NAMES = [
+  '',
+  'ESTABLISHED',
+  'SYN_SENT',
+  'SYN_RECV',
+  'FIN_WAIT1',
+  'FIN_WAIT2',
+  'TIME_WAIT',
+  'CLOSE',
+  'CLOSE_WAIT',
+  'LAST_ACK',
+  'LISTEN',
+  'CLOSING',
+];
+
+/**
+ * The heading netstat prints above a socket table: `Active Internet
+ * connections` / `Active UNIX domain sockets` plus `(servers and
+ * established)` with `-a`, `(only servers)` with `-l`, `(w/o servers)`
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * activeHeading('Internet connections', { listening: true }); // 'Active Internet connections (only servers)'
+ * ```
+ */
+export function activeHeading(what: string, flags: NetstatFlags = {}): string {
+  const suffix = flags.all
+    ? 'servers and established'
+    : flags.listening
+      ? 'only servers'
+      : 'w/o servers';
+  return `Active ${what} (${suffix})`;
+}
+
+/**
+ * The column header line of the Internet table for the given flags
+ * (`-e` adds User and Inode, `-p` PID/Program name, `-o` Timer), with
+ * netstat's trailing spaces.
+ *
+ * @example
+ * ```ts
+ * inetColumnHeader({ program: true });
+ * // 'Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name    '
+ * ```
+ */
+export function inetColumnHeader(flags: NetstatFlags = {}): string {
+  let h = 'Proto Recv-Q Send-Q Local Address           Foreign Address         State      ';
+  if (flags.extend) h += ' User       Inode     ';
+  if (flags.program) h += ' PID/Program name    ';
+  if (flags.timers) h += ' Timer';
+  return h;
+}
+
+/**
+ * Whether netstat counts the socket as a "server": TCP by remote port 0,
+ * UDP, UDP-Lite and raw by an all-zero remote address.
+ *
+ * @example
+ * ```ts
+ * isServerSocket(socket); // true for a LISTEN socket (remote port 0)
+ * ```
+ */
+export function isServerSocket(s: InetSocket): boolean {
+  if (s.protocol === 'tcp') return s.remote.port === 0;
+  return /^0*$/.test(s.remote.addressHex) || isZeroAddress(s.remote.address);
+}
+
+function isZeroAddress(a: string): boolean {
+  return a === '0.0.0.0' || a === '::';
+}
+
+/**
+ * Whether `flags` select the socket: its protocol (`-t -u -U -w`), family
+ * (`-4 -6`) and the servers rule (`-a`, `-l`, default).
+ *
+ * @example
+ * ```ts
+ * inetSocketSelected(listenSocket, { tcp: true }); // false: default hides servers
+ * inetSocketSelected(listenSocket, { tcp: true, listening: true }); // true
+ * ```
+ */
+export function inetSocketSelected(s: InetSocket, flags: NetstatFlags | ResolvedFlags): boolean {
+  const r = resolveFlags(flags);
+  if (!r[s.protocol]) return false;
+  if (s.family === 4 ? !r.inet4 : !r.inet6) return false;
+  if (r.all) return true;
+  return isServerSocket(s) === r.listening;
+}
+
+/**
+ * The host part netstat prints: wildcards as `0.0.0.0` and `[::]` (`::`
+ * with numeric hosts), IPv4-mapped IPv6 as plain IPv4 (never resolved),
+ * otherwise the resolved name or the address.
+ *
+ * @example
+ * ```ts
+ * hostText('::', 6, false); // '[::]'
+ * hostText('::ffff:127.0.0.1', 6, false, { hosts: () => 'localhost' }); // '127.0.0.1'
+ * ```
+ */
+export function hostText(
+  address: string,
+  family: 4 | 6,
+  numericHosts: boolean,
+  resolvers: Resolvers = {},
+): string {
+  if (family === 6) {
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+    if (mapped) return mapped[1]!;
+    if (address === '::') return numericHosts ? '::' : '[::]';
+    if (numericHosts) return address;
+    return resolvers.hosts?.(address, 6) ?? address;
+  }
+  if (address === '0.0.0.0' || numericHosts) return address;
+  // netstat's host-or-network test looks at the first octet on little-endian
+  // machines: 0.x.y.z goes to getnetbyaddr, never to the hosts database.
+  if (address.startsWith('0.')) return address;
+  return resolvers.hosts?.(address, 4) ?? address;
+}
+
+/**
+ * The port part netstat prints: `*` for 0, else the service name (raw
+ * sockets: the IP protocol name) unless numeric ports were asked for.
+ *
+ * @example
+ * ```ts
+ * portText(0, 'tcp', false); // '*'
+ * portText(22, 'tcp', false, { services: () => 'ssh' }); // 'ssh'
+ * portText(1, 'raw', false, { protocols: () => 'icmp' }); // 'icmp'
+ * ```
+ */
+export function portText(
+  port: number,
+  protocol: InetSocket['protocol'],
+  numericPorts: boolean,
+  resolvers: Resolvers = {},
+): string {
+  if (port === 0) return '*';
+  if (numericPorts) return String(port);
+  if (protocol === 'raw') {
+    return resolvers.protocols?.(port) ?? resolvers.services?.(port, 'raw') ?? String(port);
+  }
+  return resolvers.services?.(port, protocol === 'tcp' ? 'tcp' : 'udp') ?? String(port);
+}
+
+/**
+ * netstat's `host:port` column text with its cut rule: without `-W`, when
+ * host and port together exceed 22 characters, keep at most 18 of the port
+ * and fill up to 22 with the start of the host (`economy.canonical.:http`).
+ *
+ * @example
+ * ```ts
+ * addressColumn('economy.canonical.example.com', 'http', false); // 'economy.canonical.:http'
+ * addressColumn('localhost', 'ssh', false); // 'localhost:ssh'
+ * ```
+ */
+export function addressColumn(host: string, port: string, wide: boolean): string {
+  if (!wide && host.length + port.length > SHORT_LEN) {
+    const portLen = Math.min(port.length, SHORT_LEN - 4);
+    return `${host.slice(0, SHORT_LEN - portLen)}:${port.slice(0, portLen)}`;
+  }
+  return `${host}:${port}`;
+}
+
+/**
+ * The State column: TCP names (`UNKNOWN` for codes netstat cannot name; it
+ * would print a neighbouring string), UDP/UDP-Lite `ESTABLISHED`, blank for
+ * unconnected (7) or `UNKNOWN`, raw sockets the bare number.
+ *
+ * @example
+ * ```ts
+ * stateText({ protocol: 'udp', stateCode: 7 }); // ''
+ * stateText({ protocol: 'raw', stateCode: 7 }); // '7'
+ * ```
+ */
+export function stateText(s: Pick<InetSocket, 'protocol' | 'stateCode'>): string {
+  if (s.protocol === 'tcp') {
+    return (s.stateCode >= 1 && TCP_STATE_NAMES[s.stateCode]) || 'UNKNOWN';
+  }
+  if (s.protocol === 'raw') return String(s.stateCode);
+  return s.stateCode === 1 ? 'ESTABLISHED' : s.stateCode === 7 ? '' : 'UNKNOWN';
+}
+
+/**
+ * The `-o` Timer text: `off (0.00/0/0)`, `on (10.28/9/0)`,
+ * `keepalive (7142.74/0/0)`, `timewait (54.99/0/0)`, `probe (0.12/3/2)`;
+ * UDP and raw print `on1`/`on2` and divide by 100; other codes `unkn-N`.
+ *
+ * @example
+ * ```ts
+ * timerText({ protocol: 'tcp', timerCode: 2, timerTicks: 714274, retransmits: 0, timeout: 0 });
+ * // 'keepalive (7142.74/0/0)'
+ * ```
+ */
+export function timerText(
+  s: Pick<InetSocket, 'protocol' | 'timerCode' | 'timerTicks' | 'retransmits' | 'timeout'>,
+  options: FormatOptions = {},
+): string {
+  const tail = `/${s.retransmits}/${s.timeout})`;
+  if (s.timerCode === 0) return `off (0.00${tail}`;
+  const hz = s.protocol === 'tcp' ? (options.clockTicks ?? 100) : 100;
+  const secs = `(${(s.timerTicks / hz).toFixed(2)}${tail}`;
+  if (s.protocol === 'tcp') {
+    const names = ['off', 'on', 'keepalive', 'timewait', 'probe'];
+    const name = names[s.timerCode];
+    return name ? `${name} ${secs}` : `unkn-${s.timerCode} ${secs}`;
+  }
+  return s.timerCode === 1 || s.timerCode === 2
+    ? `on${s.timerCode} ${secs}`
+    : `unkn-${s.timerCode} ${secs}`;
+}
+
+/**
+ * The `-p` column text: `pid/program` cut to 19 bytes, `-` when unknown.
+ * Control characters in the name print as `.` (CVE-2024-58251).
+ *
+ * @example
+ * ```ts
+ * programText({ pid: 459, fd: 3, command: 'a-really-long-program' }); // '459/a-really-long-p'
+ * programText(undefined); // '-'
+ * ```
+ */
+export function programText(p: { pid: number; command: string } | undefined): string {
+  if (!p) return '-';
+  return cutBytes(`${p.pid}/${escapeControl(p.command)}`, 19);
+}
+
+/**
+ * Formats one row of the Internet table exactly as netstat 2.10 prints it
+ * (without the newline). The caller decides whether the row is selected
+ * ({@link inetSocketSelected}).
+ *
+ * @example
+ * ```ts
+ * formatInetRow(listenSocket, { numeric: true });
+ * // 'tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN     '
+ * ```
+ */
+export function formatInetRow(
+  s: InetSocket,
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+  options: FormatOptions = {},
+): string {
+  const f = resolveFlags(flags);
+  const local = addressColumn(
+    hostText(s.local.address, s.family, f.numericHosts, resolvers),
+    portText(s.local.port, s.protocol, f.numericPorts, resolvers),
+    f.wide,
+  );
+  const remote = addressColumn(
+    hostText(s.remote.address, s.family, f.numericHosts, resolvers),
+    portText(s.remote.port, s.protocol, f.numericPorts, resolvers),
+    f.wide,
+  );
+  let row =
+    `${padRight(PROTO_LABEL[s.table] ?? s.table, 5)} ${padLeft(String(s.rxQueue), 6)} ` +
+    `${padLeft(String(s.txQueue), 6)} ${padRight(local, ADDRESS_WIDTH)} ` +
+    `${padRight(remote, ADDRESS_WIDTH)} ${padRight(stateText(s), 11)}`;
+  if (f.extend) {
+    // netstat prints the uid with %d: 4294967294 shows as -2.
+    const uid = String(s.uid | 0);
+    const user = f.numericUsers ? uid : (resolvers.users?.(s.uid) ?? uid);
+    row += ` ${padRight(user, 10)} ${padRight(s.inode, 10)}`;
+  }
+  if (f.program) {
+    const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);
+    row += ` ${padRight(programText(p), 20)}`;
+  }
+  if (f.timers) row += ` ${timerText(s, options)}`;
+  return row;
+}
+
+/**
+ * Sorts sockets into netstat's table order (tcp, tcp6, udp, udp6, udplite,
+ * udplite6, raw, raw6), keeping file order inside each table.
+ *
+ * @example
+ * ```ts
+ * sortInetSockets([udpSocket, tcpSocket]); // [tcpSocket, udpSocket]
+ * ```
+ */
+export function sortInetSockets<T extends Pick<InetSocket, 'table'>>(sockets: readonly T[]): T[] {
+  const rank = (t: InetTableName) => INET_TABLE_ORDER.indexOf(t);
+  return sockets
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s.table) - rank(b.s.table) || a.i - b.i)
+    .map((x) => x.s);
+}
+
+/**
+ * The whole "Active Internet connections" section: heading, column header
+ * and the selected rows in netstat's order, each line ending in `\n`.
+ *
+ * @example
+ * ```ts
+ * import { parseProcNet } from '@netintro/procnet-reader';
+ * const sockets = parseProcNet('tcp', tcpText);
+ * process.stdout.write(formatInetTable(sockets, { all: true, tcp: true, numeric: true }));
+ * // Active Internet connections (servers and established)
+ * // Proto Recv-Q Send-Q Local Address           Foreign Address         State
+ * // tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN
+ * ```
+ */
+export function formatInetTable(
+  sockets: readonly InetSocket[],
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+  options: FormatOptions = {},
+): string {
+  const f = resolveFlags(flags);
+  let out = `${activeHeading('Internet connections', f)}\n${inetColumnHeader(f)}\n`;
+  for (const s of sortInetSockets(sockets)) {
+    if (inetSocketSelected(s, f)) out += `${formatInetRow(s, f, resolvers, options)}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+/**
+ * netstat 2.10's "Active UNIX domain sockets" table.
+ *
+ * @packageDocumentation
+ */
+
+import type { UnixSocket } from '@netintro/procnet-reader';
+import { type NetstatFlags, resolveFlags } from './flags.js';
+import { activeHeading, programText } from './inet.js';
+import type { Resolvers } from './resolvers.js';
+import { escapeControl, padRight } from './text.js';
+
+const SO_ACCEPTCON = 0x10000;
+const SO_WAITDATA = 0x20000;
+const SO_NOSPACE = 0x40000;
+
+const UNIX_TYPES: Record<number, string> = {
+  1: 'STREAM',
+  2: 'DGRAM',
+  3: 'RAW',
+  4: 'RDM',
+  5: 'SEQPACKET',
+};
+
+/**
+ * The column header of the UNIX table (`-p` adds `PID/Program name`).
+ *
+ * @example
+ * ```ts
+ * unixColumnHeader({}); // 'Proto RefCnt Flags       Type       State         I-Node   Path'
+ * ```
+ */
+export function unixColumnHeader(flags: NetstatFlags = {}): string {
+  return flags.program
+    ? 'Proto RefCnt Flags       Type       State         I-Node   PID/Program name     Path'
+    : 'Proto RefCnt Flags       Type       State         I-Node   Path';
+}
+
+/**
+ * netstat's Flags column: `[ ]`, `[ ACC ]`, `[ W ]`, `[ ACC W N ]`.
+ *
+ * @example
+ * ```ts
+ * unixFlagsText(0x10000); // '[ ACC ]'
+ * ```
+ */
+export function unixFlagsText(flags: number): string {
+  let s = '[ ';
+  if (flags & SO_ACCEPTCON) s += 'ACC ';
+  if (flags & SO_WAITDATA) s += 'W ';
+  if (flags & SO_NOSPACE) s += 'N ';
+  return `${s}]`;
+}
+
+/**
+ * netstat's State column for a UNIX socket: `LISTENING` when unconnected and
+ * accepting, blank when merely unconnected, else `FREE`, `CONNECTING`,
+ * `CONNECTED`, `DISCONNECTING` or `UNKNOWN`.
+ *
+ * @example
+ * ```ts
+ * unixStateText({ stateCode: 1, flags: 0x10000 }); // 'LISTENING'
+ * unixStateText({ stateCode: 1, flags: 0 }); // ''
+ * ```
+ */
+export function unixStateText(s: Pick<UnixSocket, 'stateCode' | 'flags'>): string {
+  switch (s.stateCode) {
+    case 0:
+      return 'FREE';
+    case 1:
+      return s.flags & SO_ACCEPTCON ? 'LISTENING' : '';
+    case 2:
+      return 'CONNECTING';
+    case 3:
+      return 'CONNECTED';
+    case 4:
+      return 'DISCONNECTING';
+    default:
+      return 'UNKNOWN';
+  }
+}
+
+/**
+ * Whether netstat counts a UNIX socket as a server: unconnected and flagged
+ * `ACC` (listening).
+ *
+ * @example
+ * ```ts
+ * isUnixServer({ stateCode: 1, flags: 0x10000 }); // true
+ * ```
+ */
+export function isUnixServer(s: Pick<UnixSocket, 'stateCode' | 'flags'>): boolean {
+  return s.stateCode === 1 && (s.flags & SO_ACCEPTCON) !== 0;
+}
+
+/**
+ * One row of the UNIX table. Unlike netstat 2.10, which cuts paths at the
+ * first space (`sscanf %s`), the whole path is printed; control characters
+ * in it print as `.`.
+ *
+ * @example
+ * ```ts
+ * formatUnixRow(listeningSocket);
+ * // 'unix  2      [ ACC ]     STREAM     LISTENING     147416   /tmp/demo/with space.sock'
+ * ```
+ */
+export function formatUnixRow(
+  s: UnixSocket,
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+): string {
+  let row =
+    `unix  ${padRight(String(s.refCount), 6)} ${padRight(unixFlagsText(s.flags), 11)} ` +
+    `${padRight(UNIX_TYPES[s.typeCode] ?? 'UNKNOWN', 10)} ${padRight(unixStateText(s), 13)} ` +
+    padRight(s.inode, 8);
+  if (flags.program) {
+    const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);
+    row += ` ${padRight(programText(p), 20)}`;
+  }
+  return `${row} ${escapeControl(s.path ?? '')}`;
+}
+
+/**
+ * The whole "Active UNIX domain sockets" section with netstat's servers rule
+ * (`-a` all, `-l` only listening, default all but listening).
+ *
+ * @example
+ * ```ts
+ * import { parseUnix } from '@netintro/procnet-reader';
+ * process.stdout.write(formatUnixTable(parseUnix(unixText), { all: true }));
+ * ```
+ */
+export function formatUnixTable(
+  sockets: readonly UnixSocket[],
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+): string {
+  const f = resolveFlags(flags);
+  let out = `${activeHeading('UNIX domain sockets', f)}\n${unixColumnHeader(f)}\n`;
+  for (const s of sockets) {
+    if (!f.all && isUnixServer(s) !== f.listening) continue;
+    out += `${formatUnixRow(s, f, resolvers)}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,72 @@
+// Shared test helpers: load a fixture case (parsed with the real
+// procnet-reader parsers) and the controlled /etc files the goldens used.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type InetSocket,
+  type InetTableName,
+  parseProcNet,
+  type UnixSocket,
+} from '@netintro/procnet-reader';
+import { createServicesDb, parseServices } from '@netintro/services-parser';
+import {
+  hostsResolverFromText,
+  protocolsResolverFromText,
+  type Resolvers,
+  servicesResolverFromDb,
+  usersResolverFromPasswd,
+} from '../src/index.js';
+
+export const TEST_DIR = import.meta.dirname;
+export const FIXTURES = join(TEST_DIR, 'fixtures');
+export const GOLDEN = join(TEST_DIR, 'golden');
+
+const INET: InetTableName[] = ['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite6', 'raw', 'raw6'];
+
+export interface LoadedCase {
+  inet: InetSocket[];
+  unix: UnixSocket[];
+  dir: string;
+}
+
+export function loadCase(name: string): LoadedCase {
+  const dir = join(FIXTURES, name, 'net');
+  const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : '');
+  const inet = INET.flatMap((t) => parseProcNet(t, read(t)));
+  const unix = parseProcNet('unix', read('unix'));
+  return { inet, unix, dir };
+}
+
+/** Resolvers built from test/fixtures/etc, the files make-goldens.sh bind-mounts. */
+export function etcResolvers(): Resolvers {
+  const etc = (f: string) => readFileSync(join(FIXTURES, 'etc', f), 'utf8');
+  const db = createServicesDb(parseServices(etc('services')), { match: 'last' });
+  return {
+    hosts: hostsResolverFromText(etc('hosts')),
+    services: servicesResolverFromDb(db),
+    protocols: protocolsResolverFromText(etc('protocols')),
+    users: usersResolverFromPasswd(etc('passwd')),
+    processes: () => undefined,
+  };
+}
+
+export interface GoldenCase {
+  caseName: string;
+  flags: string;
+  file: string;
+}
+
+export function goldenMatrix(): GoldenCase[] {
+  return readFileSync(join(GOLDEN, 'matrix.txt'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const [caseName, ...flags] = l.trim().split(/\s+/);
+      const f = flags.join(' ');
+      return {
+        caseName: caseName!,
+        flags: f,
+        file: join(GOLDEN, caseName!, `netstat_${flags.join('_')}.txt`),
+      };
+    });
+}
