@@ -9,6 +9,8 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   removeNodeProtocol: false,
-  splitting: false,
+  // Shared chunks, so that every entry uses the same classes (instanceof ServicesParseError
+  // works for errors thrown through ./node) and the embedded database is not duplicated.
+  splitting: true,
   treeshake: true,
 });
