@@ -4,7 +4,11 @@
 # LD_PRELOAD redirect in tools/procnet-redirect.c), inside a private mount
 # namespace where /etc/hosts, services, protocols, passwd, group, networks and
 # nsswitch.conf are bind-mounted from test/fixtures/etc so names are
-# reproducible. The matrix of cases and flags is test/golden/matrix.txt.
+# reproducible, and inside a private network namespace holding a fixed set of
+# interfaces (for -i, whose MTU and flags netstat asks the kernel for; their
+# sysfs mtu, flags and operstate are written to
+# test/golden/iface/sysfs-state.txt as the tests' input). The
+# matrix of cases and flags is test/golden/matrix.txt.
 #
 # Needs root, gcc, unshare (util-linux) and netstat (net-tools 2.10).
 # Usage: sh scripts/make-goldens.sh        (from packages/socket-formatter)
@@ -20,8 +24,25 @@ netstat --version | head -1 | grep -q 'net-tools 2.10' || {
   exit 1
 }
 
-unshare -m sh -eu -c '
+unshare -m -n sh -eu -c '
   pkg=$1 tmp=$2
+  # Interfaces for the -i goldens: names and states the iface fixture expects.
+  ip link set lo up
+  ip link add veth0 type veth peer name veth1
+  ip link set veth0 mtu 9000 up
+  ip link set veth1 up promisc on allmulticast on
+  ip link add veth10 type veth peer name veth2
+  ip link set veth10 up
+  ip link set veth2 mtu 1280 up
+  ip link add br0 type bridge
+  ip link set br0 arp off
+  ip tuntap add tap0 mode tap
+  ip link set tap0 up
+  mount -t sysfs sysfs /sys
+  mkdir -p "$pkg/test/golden/iface"
+  for d in /sys/class/net/*; do
+    echo "${d##*/} $(cat "$d/mtu") $(cat "$d/flags") $(cat "$d/operstate")"
+  done >"$pkg/test/golden/iface/sysfs-state.txt"
   for f in hosts services protocols passwd group networks nsswitch.conf; do
     mount --bind "$pkg/test/fixtures/etc/$f" "/etc/$f"
   done

@@ -32,8 +32,11 @@ export interface NetstatFlags {
   numericPorts?: boolean;
   /** `--numeric-users`. */
   numericUsers?: boolean;
-  /** `-e` once (1) or twice (2). */
-  extend?: 0 | 1 | 2;
+  /**
+   * How many times `-e` was given: 1 adds User and Inode to the socket
+   * tables; for `-r` the count picks the layout (see `routeLayout`).
+   */
+  extend?: number;
   /** `-o`, `--timers`. */
   timers?: boolean;
   /** `-p`, `--programs`. */
@@ -60,7 +63,7 @@ export interface ResolvedFlags {
   numericHosts: boolean;
   numericPorts: boolean;
   numericUsers: boolean;
-  extend: 0 | 1 | 2;
+  extend: number;
   timers: boolean;
   program: boolean;
   wide: boolean;
@@ -185,7 +188,7 @@ const ACTIONS: Record<string, Action> = {
   '@': set('numericPorts'),
   '#': set('numericUsers'),
   e: (s) => {
-    s.flags.extend = s.flags.extend ? 2 : 1;
+    s.flags.extend = (s.flags.extend ?? 0) + 1;
   },
   o: set('timers'),
   p: set('program'),

@@ -18,6 +18,13 @@ export {
   resolveFlags,
 } from './flags.js';
 export {
+  compareInterfaceNames,
+  formatInterfaceTable,
+  type InterfaceState,
+  interfaceFlagsText,
+  interfaceStateFromSysfs,
+} from './iface.js';
+export {
   activeHeading,
   addressColumn,
   type FormatOptions,
@@ -40,6 +47,7 @@ export {
   hostsResolverFromText,
   ipv4Bytes,
   ipv6Bytes,
+  networksResolverFromText,
   type ProtocolEntry,
   parseHosts,
   parseProtocols,
@@ -49,6 +57,16 @@ export {
   servicesResolverFromDb,
   usersResolverFromPasswd,
 } from './resolvers.js';
+export {
+  formatRoute6Table,
+  formatRoutes,
+  formatRouteTable,
+  ROUTE_FLAGS,
+  type RouteInput,
+  route6FlagsText,
+  routeFlagsText,
+  routeLayout,
+} from './route.js';
 export {
   formatUnixRow,
   formatUnixTable,

@@ -162,8 +162,8 @@ export function hostText(
   }
   if (address === '0.0.0.0' || numericHosts) return address;
   // netstat's host-or-network test looks at the first octet on little-endian
-  // machines: 0.x.y.z goes to getnetbyaddr, never to the hosts database.
-  if (address.startsWith('0.')) return address;
+  // machines: 0.x.y.z goes to getnetbyaddr (`networks`), never to the hosts database.
+  if (address.startsWith('0.')) return resolvers.networks?.(address) ?? address;
   return resolvers.hosts?.(address, 4) ?? address;
 }
 

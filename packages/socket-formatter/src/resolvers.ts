@@ -26,6 +26,12 @@ export interface Resolvers {
   services?: (port: number, protocol: 'tcp' | 'udp' | 'raw') => string | undefined;
   /** IP protocol name for a raw socket's protocol number (`1` is `icmp`). Tried before `services`. */
   protocols?: (protocol: number) => string | undefined;
+  /**
+   * Network name for an IPv4 network address (netstat's `getnetbyaddr`,
+   * `/etc/networks`): used for network routes in `-r` and for `0.x.y.z`
+   * socket addresses.
+   */
+  networks?: (address: string) => string | undefined;
   /** User name for a uid (`-e`). */
   users?: (uid: number) => string | undefined;
   /** The process holding a socket inode (`-p`); `undefined` prints `-`. */
@@ -200,6 +206,33 @@ export function usersResolverFromPasswd(text: string): (uid: number) => string |
     if (!byUid.has(Number(uid))) byUid.set(Number(uid), name);
   }
   return (uid) => byUid.get(uid);
+}
+
+/**
+ * Builds a `networks` resolver from `/etc/networks` text (`name number
+ * [aliases]`), padding short numbers as glibc does (`loopback 127` is
+ * 127.0.0.0); the first entry for a number wins.
+ *
+ * @example
+ * ```ts
+ * const networks = networksResolverFromText('link-local 169.254.0.0\nloopback 127\n');
+ * networks('127.0.0.0'); // 'loopback'
+ * networks('10.0.0.0'); // undefined
+ * ```
+ */
+export function networksResolverFromText(text: string): (address: string) => string | undefined {
+  const byAddress = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const [name, num] = stripComment(line)
+      .split(/[ \t\r]+/)
+      .filter(Boolean);
+    if (!name || !num) continue;
+    const parts = num.split('.');
+    while (parts.length < 4) parts.push('0');
+    const key = parts.join('.');
+    if (ipv4Bytes(key) && !byAddress.has(key)) byAddress.set(key, name);
+  }
+  return (address) => byAddress.get(address);
 }
 
 function stripComment(line: string): string {

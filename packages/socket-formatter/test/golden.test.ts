@@ -3,7 +3,14 @@
 // for the deliberate differences listed in DELIBERATE (each one asserted to occur).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatNetstat, parseNetstatArgs } from '../src/index.js';
+import {
+  formatInterfaceTable,
+  formatNetstat,
+  formatRoutes,
+  type InterfaceState,
+  interfaceStateFromSysfs,
+  parseNetstatArgs,
+} from '../src/index.js';
 import { etcResolvers, goldenMatrix, loadCase } from './helpers.js';
 
 /** golden text -> what we print instead, per case (see README "Deliberate differences"). */
@@ -24,6 +31,17 @@ const DELIBERATE: Record<string, [netstat: RegExp, ours: string][]> = {
 
 const resolvers = etcResolvers();
 
+/** MTU and flags of the interfaces make-goldens.sh created, as sysfs showed them. */
+function interfaceStates(): Map<string, InterfaceState> {
+  const text = readFileSync(`${import.meta.dirname}/golden/iface/sysfs-state.txt`, 'utf8');
+  const map = new Map<string, InterfaceState>();
+  for (const line of text.trim().split('\n')) {
+    const [name, mtu, flags, operstate] = line.split(' ');
+    map.set(name!, interfaceStateFromSysfs(mtu!, flags!, operstate!));
+  }
+  return map;
+}
+
 describe('golden files from the real netstat', () => {
   const matrix = goldenMatrix();
   it('covers at least 40 flag combinations', () => {
@@ -38,7 +56,13 @@ describe('golden files from the real netstat', () => {
       const args = parseNetstatArgs(g.flags.split(' '));
       if (!args.ok) throw new Error(args.message);
       const input = loadCase(g.caseName);
-      expect(formatNetstat(input, args.flags, resolvers)).toBe(expected);
+      let actual: string;
+      if (args.mode === 'route') actual = formatRoutes(input, args.flags, resolvers);
+      else if (args.mode === 'interfaces') {
+        const states = interfaceStates();
+        actual = formatInterfaceTable(input.dev, (n) => states.get(n), args.flags);
+      } else actual = formatNetstat(input, args.flags, resolvers);
+      expect(actual).toBe(expected);
     });
   }
   it('the deliberate differences really occur in the goldens', () => {

@@ -5,12 +5,16 @@ import { join } from 'node:path';
 import {
   type InetSocket,
   type InetTableName,
+  type InterfaceCounters,
+  type Ipv4Route,
+  type Ipv6Route,
   parseProcNet,
   type UnixSocket,
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices } from '@netintro/services-parser';
 import {
   hostsResolverFromText,
+  networksResolverFromText,
   protocolsResolverFromText,
   type Resolvers,
   servicesResolverFromDb,
@@ -26,6 +30,9 @@ const INET: InetTableName[] = ['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite
 export interface LoadedCase {
   inet: InetSocket[];
   unix: UnixSocket[];
+  route: Ipv4Route[];
+  ipv6Route: Ipv6Route[];
+  dev: InterfaceCounters[];
   dir: string;
 }
 
@@ -34,7 +41,10 @@ export function loadCase(name: string): LoadedCase {
   const read = (f: string) => (existsSync(join(dir, f)) ? readFileSync(join(dir, f), 'utf8') : '');
   const inet = INET.flatMap((t) => parseProcNet(t, read(t)));
   const unix = parseProcNet('unix', read('unix'));
-  return { inet, unix, dir };
+  const route = parseProcNet('route', read('route'));
+  const ipv6Route = parseProcNet('ipv6_route', read('ipv6_route'));
+  const dev = parseProcNet('dev', read('dev'));
+  return { inet, unix, route, ipv6Route, dev, dir };
 }
 
 /** Resolvers built from test/fixtures/etc, the files make-goldens.sh bind-mounts. */
@@ -46,6 +56,7 @@ export function etcResolvers(): Resolvers {
     services: servicesResolverFromDb(db),
     protocols: protocolsResolverFromText(etc('protocols')),
     users: usersResolverFromPasswd(etc('passwd')),
+    networks: networksResolverFromText(etc('networks')),
     processes: () => undefined,
   };
 }
