@@ -1,0 +1,70 @@
+/**
+ * Turning `/proc/<pid>/cmdline` bytes into the program name netstat shows.
+ * Pure functions: no file system access.
+ *
+ * @module
+ */
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * Escapes characters that would corrupt a terminal or a table row.
+ *
+ * Escape form: every C0 control character (U+0000-U+001F), DEL (U+007F) and
+ * C1 control character (U+0080-U+009F) becomes `\xHH` (two upper-case hex
+ * digits), and a backslash becomes `\\`, so the result is printable and can be
+ * decoded back without ambiguity. Everything else, including spaces and
+ * non-ASCII letters, is kept. (net-tools 2.10 prints control bytes raw, which
+ * is CVE-2024-58251; its fix replaces them with `.`.)
+ *
+ * @example
+ * ```ts
+ * escapeControlCharacters('ev\x1b[31mil\nname'); // 'ev\\x1B[31mil\\x0Aname'
+ * escapeControlCharacters('C:\\tmp');            // 'C:\\\\tmp'
+ * escapeControlCharacters('nginx: worker');      // 'nginx: worker'
+ * ```
+ */
+export function escapeControlCharacters(text: string): string {
+  // Fast path: nothing to escape.
+  if (!/[\x00-\x1f\x7f-\x9f\\]/.test(text)) return text;
+  return text.replace(/[\x00-\x1f\x7f-\x9f\\]/g, (ch) =>
+    ch === '\\' ? '\\\\' : `\\x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/**
+ * The program name netstat's `-p` column shows for a process, from the raw
+ * contents of `/proc/<pid>/cmdline`: argv[0] (the bytes before the first NUL),
+ * reduced to what follows its last `/` when argv[0] starts with `/` (the same
+ * rule as net-tools, so `/usr/sbin/sshd: root@pts/0` gives `0`, exactly as
+ * netstat does). When cmdline is empty (kernel threads, zombies), the
+ * fallback `comm` (contents of `/proc/<pid>/comm`, trailing newline removed)
+ * is used instead. The result passes through {@link escapeControlCharacters}.
+ * Bytes are decoded as UTF-8 (invalid sequences become U+FFFD).
+ *
+ * @param cmdline - raw bytes (or already-decoded text) of `/proc/<pid>/cmdline`
+ * @param comm - contents of `/proc/<pid>/comm`, used only when argv[0] is empty
+ *
+ * @example
+ * ```ts
+ * const bytes = new TextEncoder().encode('/usr/bin/python3\0-m\0http.server\0');
+ * commandFromCmdline(bytes);                  // 'python3'
+ * commandFromCmdline('nginx: worker process'); // 'nginx: worker process'
+ * commandFromCmdline('', 'kworker/0:1\n');     // 'kworker/0:1'
+ * ```
+ */
+export function commandFromCmdline(cmdline: Uint8Array | string, comm?: string): string {
+  let argv0: string;
+  if (typeof cmdline === 'string') {
+    const nul = cmdline.indexOf('\0');
+    argv0 = nul === -1 ? cmdline : cmdline.slice(0, nul);
+  } else {
+    const nul = cmdline.indexOf(0);
+    argv0 = decoder.decode(nul === -1 ? cmdline : cmdline.subarray(0, nul));
+  }
+  if (argv0.startsWith('/')) argv0 = argv0.slice(argv0.lastIndexOf('/') + 1);
+  if (argv0 === '' && comm !== undefined) {
+    argv0 = comm.endsWith('\n') ? comm.slice(0, -1) : comm;
+  }
+  return escapeControlCharacters(argv0);
+}

@@ -1,0 +1,150 @@
+/**
+ * Readers for the routing tables, interface counters and protocol
+ * statistics (what `netstat -r`, `-i` and `-s` show).
+ *
+ * @module
+ */
+import {
+  parseDev,
+  parseIpv6Route,
+  parseNetstat,
+  parseRoute,
+  parseSnmp,
+  parseSnmp6,
+} from '../index.js';
+import type {
+  Endianness,
+  InterfaceCounters,
+  Ipv4Route,
+  Ipv6Route,
+  OnInvalidLine,
+  ProtocolStatistics,
+} from '../types.js';
+import { isMissing, readTextFile } from './read.js';
+import { hostByteOrder } from './sockets.js';
+
+/** Options shared by {@link readRoutes}, {@link readInterfaces} and {@link readStatistics}. */
+export interface ReadNetFileOptions {
+  /** Directory holding `net/` (default `/proc`; `/proc/<pid>` for another namespace). */
+  root?: string;
+  /** Byte order of hex addresses (default: this machine's). */
+  endianness?: Endianness;
+  /** Bad-line policy (default `'throw'`). */
+  onInvalidLine?: OnInvalidLine;
+}
+
+function netPath(root: string | undefined, file: string): string {
+  const base = root ?? '/proc';
+  return `${base.endsWith('/') ? base.slice(0, -1) : base}/net/${file}`;
+}
+
+async function readOptionalText(path: string): Promise<string | undefined> {
+  try {
+    return await readTextFile(path);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+/** Both routing tables of a namespace. */
+export interface Routes {
+  /** `/proc/net/route`. */
+  ipv4: Ipv4Route[];
+  /** `/proc/net/ipv6_route`; empty when the file does not exist (IPv6 disabled). */
+  ipv6: Ipv6Route[];
+}
+
+/**
+ * Reads the IPv4 and IPv6 routing tables (`<root>/net/route` and
+ * `<root>/net/ipv6_route`), as `netstat -r` and `netstat -6r` show them.
+ * A missing `ipv6_route` (IPv6 disabled) gives an empty list; a missing or
+ * unreadable `route` rejects with a {@link ProcNetReadError} naming the path.
+ *
+ * @example
+ * ```ts
+ * import { readRoutes } from '@netintro/procnet-reader/node';
+ * const { ipv4, ipv6 } = await readRoutes();
+ * const gateway = ipv4.find((r) => r.destination === '0.0.0.0')?.gateway; // '192.0.2.1'
+ * ```
+ */
+export async function readRoutes(options: ReadNetFileOptions = {}): Promise<Routes> {
+  const endianness = options.endianness ?? hostByteOrder();
+  const v4Path = netPath(options.root, 'route');
+  const v6Path = netPath(options.root, 'ipv6_route');
+  const [v4, v6] = await Promise.all([readTextFile(v4Path), readOptionalText(v6Path)]);
+  return {
+    ipv4: parseRoute(v4, { source: v4Path, endianness, onInvalidLine: options.onInvalidLine }),
+    ipv6:
+      v6 === undefined
+        ? []
+        : parseIpv6Route(v6, { source: v6Path, endianness, onInvalidLine: options.onInvalidLine }),
+  };
+}
+
+/**
+ * Reads the interface counters of `<root>/net/dev` (`netstat -i`, `ip -s link`).
+ *
+ * @throws ProcNetReadError naming the path when the file is missing or unreadable.
+ * @example
+ * ```ts
+ * import { readInterfaces } from '@netintro/procnet-reader/node';
+ * const lo = (await readInterfaces()).find((i) => i.iface === 'lo');
+ * lo?.rx.bytes; // 123456
+ * ```
+ */
+export async function readInterfaces(
+  options: ReadNetFileOptions = {},
+): Promise<InterfaceCounters[]> {
+  const path = netPath(options.root, 'dev');
+  return parseDev(await readTextFile(path), {
+    source: path,
+    endianness: options.endianness ?? hostByteOrder(),
+    onInvalidLine: options.onInvalidLine,
+  });
+}
+
+/** The three statistics files, kept apart (their group names never collide). */
+export interface Statistics {
+  /** `/proc/net/snmp`: `Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite` groups. */
+  snmp: ProtocolStatistics;
+  /** `/proc/net/netstat`: `TcpExt`, `IpExt`, `MPTcpExt`, ... groups. */
+  netstat: ProtocolStatistics;
+  /** `/proc/net/snmp6`: `Ip6`, `Icmp6`, `Udp6`, ... groups; `{}` when IPv6 is disabled. */
+  snmp6: ProtocolStatistics;
+}
+
+/**
+ * Reads the protocol statistics `netstat -s` prints, from
+ * `<root>/net/snmp`, `<root>/net/netstat` and `<root>/net/snmp6`
+ * (concurrently). Spread them into one object when you want a single map:
+ * `{ ...s.snmp, ...s.netstat, ...s.snmp6 }`.
+ *
+ * @throws ProcNetReadError naming the path when `snmp` or `netstat` is missing or unreadable
+ * (a missing `snmp6` gives `{}`).
+ * @example
+ * ```ts
+ * import { readStatistics } from '@netintro/procnet-reader/node';
+ * const { snmp, netstat } = await readStatistics();
+ * snmp.Tcp?.ActiveOpens; // 42
+ * netstat.TcpExt?.ListenOverflows; // 0
+ * ```
+ */
+export async function readStatistics(options: ReadNetFileOptions = {}): Promise<Statistics> {
+  const paths = {
+    snmp: netPath(options.root, 'snmp'),
+    netstat: netPath(options.root, 'netstat'),
+    snmp6: netPath(options.root, 'snmp6'),
+  };
+  const [snmp, netstat, snmp6] = await Promise.all([
+    readTextFile(paths.snmp),
+    readTextFile(paths.netstat),
+    readOptionalText(paths.snmp6),
+  ]);
+  const onInvalidLine = options.onInvalidLine;
+  return {
+    snmp: parseSnmp(snmp, { source: paths.snmp, onInvalidLine }),
+    netstat: parseNetstat(netstat, { source: paths.netstat, onInvalidLine }),
+    snmp6: snmp6 === undefined ? {} : parseSnmp6(snmp6, { source: paths.snmp6, onInvalidLine }),
+  };
+}
