@@ -67,6 +67,7 @@ export {
   routeFlagsText,
   routeLayout,
 } from './route.js';
+export { formatStatistics, type StatisticsInput, statisticsFamilyError } from './stats.js';
 export {
   formatUnixRow,
   formatUnixTable,

@@ -7,6 +7,7 @@ import {
   formatInterfaceTable,
   formatNetstat,
   formatRoutes,
+  formatStatistics,
   type InterfaceState,
   interfaceStateFromSysfs,
   parseNetstatArgs,
@@ -61,7 +62,8 @@ describe('golden files from the real netstat', () => {
       else if (args.mode === 'interfaces') {
         const states = interfaceStates();
         actual = formatInterfaceTable(input.dev, (n) => states.get(n), args.flags);
-      } else actual = formatNetstat(input, args.flags, resolvers);
+      } else if (args.mode === 'statistics') actual = formatStatistics(input, args.flags);
+      else actual = formatNetstat(input, args.flags, resolvers);
       expect(actual).toBe(expected);
     });
   }

@@ -8,6 +8,7 @@ import {
   type InterfaceCounters,
   type Ipv4Route,
   type Ipv6Route,
+  type ProtocolStatistics,
   parseProcNet,
   type UnixSocket,
 } from '@netintro/procnet-reader';
@@ -33,6 +34,9 @@ export interface LoadedCase {
   route: Ipv4Route[];
   ipv6Route: Ipv6Route[];
   dev: InterfaceCounters[];
+  snmp: ProtocolStatistics;
+  netstat: ProtocolStatistics;
+  snmp6: ProtocolStatistics;
   dir: string;
 }
 
@@ -44,7 +48,10 @@ export function loadCase(name: string): LoadedCase {
   const route = parseProcNet('route', read('route'));
   const ipv6Route = parseProcNet('ipv6_route', read('ipv6_route'));
   const dev = parseProcNet('dev', read('dev'));
-  return { inet, unix, route, ipv6Route, dev, dir };
+  const snmp = parseProcNet('snmp', read('snmp'));
+  const netstat = parseProcNet('netstat', read('netstat'));
+  const snmp6 = parseProcNet('snmp6', read('snmp6'));
+  return { inet, unix, route, ipv6Route, dev, snmp, netstat, snmp6, dir };
 }
 
 /** Resolvers built from test/fixtures/etc, the files make-goldens.sh bind-mounts. */
