@@ -64,19 +64,64 @@ export interface ServicesDb {
   allByPort(port: number, protocol?: string): ServiceEntry[];
 }
 
-type Index<K> = Map<K, ServiceEntry>;
+// One hash lookup per query: each key (a port, or a name or alias) maps to a slot that holds
+// the winner over all protocols and the winners of its first two protocols inline (a key rarely
+// has more; the rest go to a flat [protocol, winner, ...] array). One map per key kind keeps the
+// working set small, and fixed-shape slots keep the lookups monomorphic.
+class Slot {
+  any: ServiceEntry;
+  p0: string;
+  e0: ServiceEntry;
+  p1: string | undefined = undefined;
+  e1: ServiceEntry | undefined = undefined;
+  more: (string | ServiceEntry)[] | undefined = undefined;
 
-function put<K>(index: Index<K>, key: K, entry: ServiceEntry, last: boolean): void {
-  if (last || !index.has(key)) index.set(key, entry);
+  constructor(entry: ServiceEntry) {
+    this.any = entry;
+    this.p0 = entry.protocol;
+    this.e0 = entry;
+  }
+
+  add(entry: ServiceEntry, last: boolean): void {
+    const protocol = entry.protocol;
+    if (last) this.any = entry;
+    if (this.p0 === protocol) {
+      if (last) this.e0 = entry;
+    } else if (this.p1 === undefined) {
+      this.p1 = protocol;
+      this.e1 = entry;
+    } else if (this.p1 === protocol) {
+      if (last) this.e1 = entry;
+    } else {
+      this.more ??= [];
+      const more = this.more;
+      for (let i = 0; i < more.length; i += 2) {
+        if (more[i] === protocol) {
+          if (last) more[i + 1] = entry;
+          return;
+        }
+      }
+      more.push(protocol, entry);
+    }
+  }
+
+  find(protocol: string): ServiceEntry | undefined {
+    if (this.p0 === protocol) return this.e0;
+    if (this.p1 === protocol) return this.e1;
+    const more = this.more;
+    if (more !== undefined) {
+      for (let i = 0; i < more.length; i += 2) {
+        if (more[i] === protocol) return more[i + 1] as ServiceEntry;
+      }
+    }
+    return undefined;
+  }
 }
 
-function indexFor<K>(byProtocol: Map<string, Index<K>>, protocol: string): Index<K> {
-  let index = byProtocol.get(protocol);
-  if (index === undefined) {
-    index = new Map();
-    byProtocol.set(protocol, index);
-  }
-  return index;
+function put<K>(index: Map<K, Slot>, key: K, entry: ServiceEntry, last: boolean): void {
+  const slot = index.get(key);
+  if (slot === undefined) index.set(key, new Slot(entry));
+  else slot.add(entry, last);
 }
 
 /**
@@ -114,45 +159,67 @@ export function createServicesDb(
     throw new TypeError(`createServicesDb: match must be 'first' or 'last', got ${String(match)}`);
   }
   const last = match === 'last';
-  const anyPort: Index<number> = new Map();
-  const anyName: Index<string> = new Map();
-  const portByProtocol = new Map<string, Index<number>>();
-  const nameByProtocol = new Map<string, Index<string>>();
+  const ports = new Map<number, Slot>();
+  const names = new Map<string, Slot>();
   const allPorts = new Map<number, ServiceEntry[]>();
+  const protocols: string[] = [];
 
   for (const entry of entries) {
     const { port, protocol } = entry;
-    put(anyPort, port, entry, last);
-    put(indexFor(portByProtocol, protocol), port, entry, last);
-    const names = indexFor(nameByProtocol, protocol);
-    put(anyName, entry.name, entry, last);
+    if (!protocols.includes(protocol)) protocols.push(protocol);
+    put(ports, port, entry, last);
     put(names, entry.name, entry, last);
-    for (const alias of entry.aliases) {
-      put(anyName, alias, entry, last);
-      put(names, alias, entry, last);
-    }
+    for (const alias of entry.aliases) put(names, alias, entry, last);
     const list = allPorts.get(port);
     if (list === undefined) allPorts.set(port, [entry]);
     else list.push(entry);
   }
-  const protocols = [...portByProtocol.keys()];
 
-  return {
-    entries,
-    match,
-    protocols,
-    byPort(port, protocol) {
-      const index = protocol === undefined ? anyPort : portByProtocol.get(protocol);
-      return index === undefined ? undefined : index.get(port);
-    },
-    byName(nameOrAlias, protocol) {
-      const index = protocol === undefined ? anyName : nameByProtocol.get(protocol);
-      return index === undefined ? undefined : index.get(nameOrAlias);
-    },
-    allByPort(port, protocol) {
-      const list = allPorts.get(port);
-      if (list === undefined) return [];
-      return protocol === undefined ? list.slice() : list.filter((e) => e.protocol === protocol);
-    },
-  };
+  return new MapServicesDb(entries, match, protocols, { ports, names, allPorts });
+}
+
+interface Tables {
+  ports: Map<number, Slot>;
+  names: Map<string, Slot>;
+  allPorts: Map<number, ServiceEntry[]>;
+}
+
+// A class rather than an object of closures: every database shares the same method functions,
+// so call sites that see several databases (first and last, system and embedded) stay
+// monomorphic and fast.
+class MapServicesDb implements ServicesDb {
+  readonly entries: readonly ServiceEntry[];
+  readonly match: ServicesMatch;
+  readonly protocols: readonly string[];
+  readonly #t: Tables;
+
+  constructor(
+    entries: readonly ServiceEntry[],
+    match: ServicesMatch,
+    protocols: string[],
+    tables: Tables,
+  ) {
+    this.entries = entries;
+    this.match = match;
+    this.protocols = protocols;
+    this.#t = tables;
+  }
+
+  byPort(port: number, protocol?: string): ServiceEntry | undefined {
+    const slot = this.#t.ports.get(port);
+    if (slot === undefined) return undefined;
+    return protocol === undefined ? slot.any : slot.find(protocol);
+  }
+
+  byName(nameOrAlias: string, protocol?: string): ServiceEntry | undefined {
+    const slot = this.#t.names.get(nameOrAlias);
+    if (slot === undefined) return undefined;
+    return protocol === undefined ? slot.any : slot.find(protocol);
+  }
+
+  allByPort(port: number, protocol?: string): ServiceEntry[] {
+    const list = this.#t.allPorts.get(port);
+    if (list === undefined) return [];
+    return protocol === undefined ? list.slice() : list.filter((e) => e.protocol === protocol);
+  }
 }

@@ -92,6 +92,9 @@ export function parseServices(text: string, options: ParseServicesOptions = {}):
   const mode = options.onInvalidLine ?? 'throw';
   const out: ServiceEntry[] = [];
   const len = text.length;
+  // Protocols repeat (a file has a handful: tcp, udp, sctp...): every entry of one protocol gets
+  // the same string object, which makes protocol comparisons in lookups identity checks.
+  const seenProtocols: string[] = [];
   let lineStart = 0;
   let lineNo = 0;
 
@@ -188,7 +191,11 @@ export function parseServices(text: string, options: ParseServicesOptions = {}):
       report('MISSING_PROTOCOL', start, end);
       continue;
     }
-    const protocol = text.slice(protoStart, i);
+    let protocol = text.slice(protoStart, i);
+    let p = 0;
+    while (p < seenProtocols.length && seenProtocols[p] !== protocol) p++;
+    if (p < seenProtocols.length) protocol = seenProtocols[p]!;
+    else if (p < 16) seenProtocols.push(protocol);
 
     // Aliases.
     const aliases: string[] = [];

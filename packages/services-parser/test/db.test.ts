@@ -44,6 +44,32 @@ describe('createServicesDb', () => {
     expect(first.byName('FIRST-NAME')).toBeUndefined();
   });
 
+  it('handles a key with many protocols and duplicates within each', () => {
+    const many = parseServices(
+      ['m 7/tcp', 'm 7/udp', 'm 7/sctp', 'm 7/ddp', 'm2 7/sctp', 'm2 7/udp', 'm2 7/ddp', ''].join(
+        '\n',
+      ),
+    );
+    const f = createServicesDb(many);
+    const l = createServicesDb(many, { match: 'last' });
+    for (const [protocol, firstLine, lastLine] of [
+      ['tcp', 1, 1],
+      ['udp', 2, 6],
+      ['sctp', 3, 5],
+      ['ddp', 4, 7],
+    ] as const) {
+      expect(f.byPort(7, protocol)?.line).toBe(firstLine);
+      expect(l.byPort(7, protocol)?.line).toBe(lastLine);
+      expect(f.byName('m', protocol)?.line).toBe(firstLine);
+      expect(l.byName('m', protocol)?.line).toBe(firstLine);
+    }
+    expect(f.byName('m2', 'tcp')).toBeUndefined();
+    expect(l.byName('m2', 'ddp')?.line).toBe(7);
+    expect(f.byPort(7, 'dccp')).toBeUndefined();
+    expect(f.byPort(7)?.line).toBe(1);
+    expect(l.byPort(7)?.line).toBe(7);
+  });
+
   it('misses return undefined', () => {
     expect(first.byPort(1)).toBeUndefined();
     expect(first.byPort(8765.5)).toBeUndefined();
