@@ -261,6 +261,9 @@ function runWorker(jobs: Job[]): Promise<Array<number | string>> {
   });
 }
 
+/** Longest run of fds handled without a chance to yield. */
+const JOB_MAX_FDS = 2048;
+
 /** Fds below which the `'auto'` mode stays on the main thread (thread start-up costs ~20 ms). */
 const THREADS_MIN_FDS = 20_000;
 
@@ -309,7 +312,7 @@ async function scanWithThreads(
           shares.push([]);
           room = shareSize;
         }
-        const end = Math.min(names.length, start + room);
+        const end = Math.min(names.length, start + room, start + JOB_MAX_FDS);
         shares[shares.length - 1]!.push([entry, fdDir, names.slice(start, end)]);
         room -= end - start;
         start = end;
@@ -317,10 +320,17 @@ async function scanWithThreads(
     });
     const mine = shares.pop() ?? [];
     const pending = shares.map(runWorker);
+    // The main thread's share runs in slices too, so that a caller's other
+    // work (readSockets parsing tables) goes on meanwhile.
     const own: Array<number | string> = [];
+    let sliceStart = performance.now();
     for (const [entry, fdDir, names] of mine) {
       const found = readSocketLinksSync(fdDir, names, undefined);
       if (found !== undefined) for (const [fd, inode] of found) own.push(entry, fd, inode);
+      if (performance.now() - sliceStart > sliceMs) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
     }
     const outputs = [...(await Promise.all(pending)), own];
     for (const out of outputs) {

@@ -402,14 +402,8 @@ export async function readSockets<const O extends ReadSocketsOptions = ReadSocke
   const chunkBytes = o.chunkBytes ?? DEFAULT_CHUNK_BYTES;
   const policy = collectingPolicy(o.onInvalidLine, issues);
 
-  const scanPromise = o.processes
-    ? scanSocketProcesses({ procRoot: o.procRoot ?? '/proc', mode: o.scanMode })
-    : undefined;
-  const usersPromise = o.users ? readUsers({ path: o.passwdPath ?? '/etc/passwd' }) : undefined;
-  // Avoid unhandled rejections while the tables are read.
-  scanPromise?.catch(() => undefined);
-  usersPromise?.catch(() => undefined);
-
+  // Table reads first: their I/O runs in the thread pool while the process
+  // scan below works on the main thread (and in workers).
   const reads = tables.map((table) => {
     const path = tablePath(root, table);
     const parseOptions: ParseOptions = { source: path, endianness, onInvalidLine: policy };
@@ -421,6 +415,14 @@ export async function readSockets<const O extends ReadSocketsOptions = ReadSocke
           readTable(path, 'latin1', inetTableParser(table), parseOptions, chunkBytes),
         );
   });
+  const scanPromise = o.processes
+    ? scanSocketProcesses({ procRoot: o.procRoot ?? '/proc', mode: o.scanMode })
+    : undefined;
+  const usersPromise = o.users ? readUsers({ path: o.passwdPath ?? '/etc/passwd' }) : undefined;
+  // Avoid unhandled rejections while the tables are read.
+  scanPromise?.catch(() => undefined);
+  usersPromise?.catch(() => undefined);
+
   const results = await Promise.all(reads);
 
   const snapshot: SocketSnapshot = { inet: [], unix: [], tables: [], issues };

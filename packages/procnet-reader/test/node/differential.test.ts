@@ -187,7 +187,10 @@ describe.skipIf(!haveNetstat)('process mapping vs netstat -p', () => {
   test('pid/program of each of our sockets equals netstat -tuanpeW', async () => {
     const mine = ownSocketInodes();
     const snapshot = await readSockets({ kinds: 'inet', processes: true });
-    const output = execFileSync('netstat', ['-tuanpeW'], { encoding: 'utf8' });
+    const output = execFileSync('netstat', ['-tuanpeW'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
     let compared = 0;
     for (const line of output.split('\n')) {
       // ... User Inode PID/Program name: the program name may hold spaces.

@@ -308,7 +308,11 @@ export function parseSs(output: string): SsRow[] {
 /** Runs ss with the given flags (plus -H) and parses it. */
 export function runSs(flags: string, env?: NodeJS.ProcessEnv): SsRow[] {
   return parseSs(
-    execFileSync('ss', [`-H${flags}`], { encoding: 'utf8', env: { ...process.env, ...env } }),
+    execFileSync('ss', [`-H${flags}`], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 1 << 30,
+    }),
   );
 }
 
