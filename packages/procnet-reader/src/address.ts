@@ -92,29 +92,14 @@ export function ipv6FromHex(s: string, start: number, endianness: Endianness): s
   return formatIpv6(bytes);
 }
 
-const CACHE_LIMIT = 1 << 16;
-const littleCache = new Map<string, string>();
-const bigCache = new Map<string, string>();
-
-/**
- * @internal Decodes an address hex string of 8 or 32 digits, caching results
- * (tables repeat the same few addresses on every row). Undefined if invalid.
- */
-export function decodeAddressCached(hex: string, endianness: Endianness): string | undefined {
-  const cache = endianness === 'little' ? littleCache : bigCache;
-  const hit = cache.get(hex);
-  if (hit !== undefined) return hit;
-  let text: string | undefined;
+/** @internal Decodes an address hex string of 8 or 32 digits; undefined if invalid. */
+export function decodeAddressText(hex: string, endianness: Endianness): string | undefined {
   if (hex.length === 8) {
     const word = readHexWord(hex, 0, 8);
-    text = word < 0 ? undefined : ipv4FromWord(word, endianness);
-  } else if (hex.length === 32) {
-    text = ipv6FromHex(hex, 0, endianness);
+    return word < 0 ? undefined : ipv4FromWord(word, endianness);
   }
-  if (text === undefined) return undefined;
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(hex, text);
-  return text;
+  if (hex.length === 32) return ipv6FromHex(hex, 0, endianness);
+  return undefined;
 }
 
 /**
@@ -137,7 +122,7 @@ export function decodeAddressCached(hex: string, endianness: Endianness): string
  */
 export function decodeAddress(hex: string, endianness: Endianness = 'little'): string {
   checkEndianness(endianness);
-  const text = decodeAddressCached(hex, endianness);
+  const text = decodeAddressText(hex, endianness);
   if (text === undefined) {
     throw new RangeError(
       `expected 8 (IPv4) or 32 (IPv6) hex digits, got ${JSON.stringify(hex.slice(0, 64))}`,

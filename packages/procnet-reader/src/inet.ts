@@ -1,4 +1,4 @@
-import { checkEndianness, decodeAddressCached, hexDigit } from './address.js';
+import { checkEndianness, ipv4FromWord, ipv6FromHex } from './address.js';
 import { reportIssue } from './errors.js';
 import { tcpStateName, timerKindName } from './states.js';
 import type {
@@ -57,11 +57,11 @@ function tableInfo(table: InetTableName): TableInfo {
   return info;
 }
 
-// Scanner state. The scanner is not re-entrant mid-line, and never needs to
-// be: callbacks run only after a line is finished.
-let pos = 0;
+// Failure details of the last line that did not scan. Set only on failure.
 let failCode = '';
 let failExpected = '';
+// End of the field read by the last readHexField/readDecField call.
+let fieldEnd = 0;
 
 function fail(code: string, expected: string): null {
   failCode = code;
@@ -69,85 +69,158 @@ function fail(code: string, expected: string): null {
   return null;
 }
 
-function skipSpace(s: string, end: number): void {
-  while (pos < end && s.charCodeAt(pos) <= 32) pos++;
+function skipSpace(s: string, p: number, end: number): number {
+  while (p < end && s.charCodeAt(p) <= 32) p++;
+  return p;
 }
 
-function atBoundary(s: string, end: number): boolean {
-  return pos >= end || s.charCodeAt(pos) <= 32;
+/** Hex digit values by char code (-1: not a hex digit). */
+const HEX_VALUE = new Int8Array(128).fill(-1);
+for (let c = 0; c < 10; c++) HEX_VALUE[48 + c] = c;
+for (let c = 0; c < 6; c++) {
+  HEX_VALUE[65 + c] = 10 + c;
+  HEX_VALUE[97 + c] = 10 + c;
 }
 
-/** Reads 1..maxDigits hex digits at pos. Returns -1 when there are none or too many. */
-function readHex(s: string, end: number, maxDigits: number): number {
-  const start = pos;
+function hexEnd(s: string, p: number, end: number): number {
+  while (p < end) {
+    const c = s.charCodeAt(p);
+    if (c >= 128 || (HEX_VALUE[c] as number) < 0) break;
+    p++;
+  }
+  return p;
+}
+
+function isBoundary(s: string, p: number, end: number): boolean {
+  return p >= end || s.charCodeAt(p) <= 32;
+}
+
+/**
+ * 1..maxDigits hex digits at p, then `terminator` (a char code, or 0 for
+ * whitespace/end), in one pass. Returns the value, or -1 if malformed.
+ */
+function readHexField(
+  s: string,
+  p: number,
+  end: number,
+  maxDigits: number,
+  terminator: number,
+): number {
+  let q = p;
   let v = 0;
-  while (pos < end) {
-    const d = hexDigit(s.charCodeAt(pos));
+  while (q < end) {
+    const c = s.charCodeAt(q);
+    const d = c < 128 ? (HEX_VALUE[c] as number) : -1;
     if (d < 0) break;
     v = v * 16 + d;
-    pos++;
+    q++;
   }
-  const n = pos - start;
-  return n === 0 || n > maxDigits ? -1 : v;
+  if (q === p || q - p > maxDigits) return -1;
+  if (terminator === 0 ? !isBoundary(s, q, end) : s.charCodeAt(q) !== terminator) return -1;
+  fieldEnd = q;
+  return v;
 }
 
-/** Reads a decimal integer (optionally signed) ending at a boundary; NaN when malformed. */
-function readDecimal(s: string, end: number, signed: boolean): number {
-  let negative = false;
-  if (signed && pos < end && s.charCodeAt(pos) === 45) {
-    negative = true;
-    pos++;
-  }
-  const start = pos;
+/** One 8-digit hex word at p, or -1 if a digit is not hex. */
+function hexWord(s: string, p: number): number {
   let v = 0;
-  while (pos < end) {
-    const c = s.charCodeAt(pos);
+  for (let i = p; i < p + 8; i++) {
+    const c = s.charCodeAt(i);
+    const d = c < 128 ? (HEX_VALUE[c] as number) : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
+
+/** Spaces of every length up to 256, to check line padding with one native compare. */
+const PADDING: string[] = [];
+for (let n = 0; n <= 256; n++) PADDING.push(' '.repeat(n));
+
+/** Index of the first non-whitespace char at or after p, taking trailing padding in one step. */
+function skipPadding(s: string, p: number, end: number): number {
+  const rest = end - p;
+  if (rest > 1 && rest <= 256 && s.startsWith(PADDING[rest] as string, p)) return end;
+  return skipSpace(s, p, end);
+}
+
+/** A decimal integer at p (optionally negative) ending at whitespace or end; NaN if malformed. */
+function readDecField(s: string, p: number, end: number, signed: boolean): number {
+  const negative = signed && s.charCodeAt(p) === 45;
+  const a = negative ? p + 1 : p;
+  let q = a;
+  let v = 0;
+  while (q < end) {
+    const c = s.charCodeAt(q);
     if (c < 48 || c > 57) break;
     v = v * 10 + (c - 48);
-    pos++;
+    q++;
   }
-  if (pos === start || pos - start > 20 || !atBoundary(s, end)) return Number.NaN;
+  if (q === a || q - a > 20 || !isBoundary(s, q, end)) return Number.NaN;
+  fieldEnd = q;
   return negative ? -v : v;
 }
 
-/** Reads one whitespace-delimited token as a string. */
-function readToken(s: string, end: number): string {
-  const start = pos;
-  while (pos < end && s.charCodeAt(pos) > 32) pos++;
-  return s.slice(start, pos);
+interface CachedAddress {
+  hex: string;
+  text: string;
 }
 
-const PORT_EXPECTED = 'a port of 1-4 hex digits after the address';
+// Direct-mapped caches of decoded addresses: tables repeat the same few
+// addresses on every row. A hit is checked against the text itself, so a
+// collision only costs a decode.
+const CACHE_BITS = 12;
+type AddressCache = (CachedAddress | undefined)[];
+const caches: Record<Endianness, Record<4 | 6, AddressCache>> = {
+  little: { 4: new Array(1 << CACHE_BITS), 6: new Array(1 << CACHE_BITS) },
+  big: { 4: new Array(1 << CACHE_BITS), 6: new Array(1 << CACHE_BITS) },
+};
 
-function readEndpoint(
+/** A copy of a short string that does not keep a large parent string alive. */
+function detached(str: string): string {
+  return ` ${str}`.slice(1);
+}
+
+/** Decodes the address of `digits` hex digits at p (already known to be followed by ':'). */
+function readAddress(
   s: string,
-  end: number,
+  p: number,
   digits: number,
+  cache: (CachedAddress | undefined)[],
   endianness: Endianness,
-  which: string,
-): Endpoint | null {
-  const start = pos;
-  const colon = start + digits;
-  const expected = `${which} address as ${digits} hex digits, ':' and a hex port`;
-  if (colon >= end || s.charCodeAt(colon) !== 58) return fail('bad-address', expected);
-  const addressHex = s.slice(start, colon);
-  const address = decodeAddressCached(addressHex, endianness);
-  if (address === undefined) return fail('bad-address', expected);
-  pos = colon + 1;
-  const port = readHex(s, end, 4);
-  if (port < 0 || !atBoundary(s, end)) return fail('bad-port', `${which} ${PORT_EXPECTED}`);
-  return { address, addressHex, port };
+): CachedAddress | undefined {
+  let hash: number;
+  if (digits === 8) {
+    hash = hexWord(s, p);
+    if (hash < 0) return undefined;
+  } else {
+    const w0 = hexWord(s, p);
+    const w1 = hexWord(s, p + 8);
+    const w2 = hexWord(s, p + 16);
+    const w3 = hexWord(s, p + 24);
+    if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) return undefined;
+    hash = w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ Math.imul(w3, 29791);
+  }
+  const index = Math.imul(hash, 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const hit = cache[index];
+  if (hit !== undefined && s.startsWith(hit.hex, p)) return hit;
+  const hex = detached(s.slice(p, p + digits));
+  const text =
+    digits === 8 ? ipv4FromWord(hash, endianness) : (ipv6FromHex(s, p, endianness) as string);
+  const entry = { hex, text };
+  cache[index] = entry;
+  return entry;
 }
 
-function need(s: string, end: number, what: string): boolean {
-  skipSpace(s, end);
-  if (pos < end) return true;
-  fail(
-    'too-few-fields',
-    `${what} (at least 10 fields: sl, local, remote, st, queues, timer, retrnsmt, uid, timeout, inode)`,
-  );
-  return false;
-}
+const TCP_TAIL = ['rto', 'ato', '(quick << 1 | pingpong)', 'cwnd', 'ssthresh'];
+const DATAGRAM_TAIL = ['drops'];
+const LOCAL_ADDRESS =
+  'the local address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port';
+const REMOTE_ADDRESS =
+  'the remote address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port';
+const PORT = 'a port of 1-4 hex digits after the address';
+const FIELDS =
+  ' (at least 10 fields: sl, local, remote, st, tx_queue:rx_queue, tr:tm->when, retrnsmt, uid, timeout, inode)';
 
 /**
  * Scans one line in s[start, end). Returns the record, undefined for a
@@ -160,93 +233,225 @@ function scanInetLine(
   table: InetTableName,
   info: TableInfo,
   endianness: Endianness,
+  cache: AddressCache,
   lineNumber: number,
 ): InetSocket | undefined | null {
-  pos = start;
-  skipSpace(s, end);
-  if (pos >= end) return undefined;
+  let p = skipSpace(s, start, end);
+  if (p >= end) return undefined;
   // Header: "  sl  local_address rem_address ..."
-  if (
-    s.charCodeAt(pos) === 115 &&
-    s.charCodeAt(pos + 1) === 108 &&
-    (pos + 2 >= end || s.charCodeAt(pos + 2) <= 32)
-  ) {
+  if (s.charCodeAt(p) === 115 && s.charCodeAt(p + 1) === 108 && isBoundary(s, p + 2, end)) {
     return undefined;
   }
 
   // sl: decimal followed by ':'
-  const slotStart = pos;
+  let q = p;
   let slot = 0;
-  while (pos < end) {
-    const c = s.charCodeAt(pos);
+  while (q < end) {
+    const c = s.charCodeAt(q);
     if (c < 48 || c > 57) break;
     slot = slot * 10 + (c - 48);
-    pos++;
+    q++;
   }
-  if (pos === slotStart || pos - slotStart > 10 || s.charCodeAt(pos) !== 58) {
+  if (q === p || q - p > 10 || s.charCodeAt(q) !== 58) {
     return fail('bad-slot', "a decimal slot number followed by ':' (the sl column)");
   }
-  pos++;
 
-  if (!need(s, end, 'a local address')) return null;
-  const local = readEndpoint(s, end, info.addressDigits, endianness, 'local');
-  if (local === null) return null;
-  if (!need(s, end, 'a remote address')) return null;
-  const remote = readEndpoint(s, end, info.addressDigits, endianness, 'remote');
-  if (remote === null) return null;
+  const digits = info.addressDigits;
 
-  if (!need(s, end, 'a state')) return null;
-  const stateCode = readHex(s, end, 2);
-  if (stateCode < 0 || !atBoundary(s, end)) return fail('bad-state', 'a state of 1-2 hex digits');
+  // local and remote: ADDR:PORT
+  p = skipSpace(s, q + 1, end);
+  if (p >= end) return fail('too-few-fields', `the local address${FIELDS}`);
+  if (p + digits >= end || s.charCodeAt(p + digits) !== 58)
+    return fail('bad-address', LOCAL_ADDRESS);
+  const la = readAddress(s, p, digits, cache, endianness);
+  if (la === undefined) return fail('bad-address', LOCAL_ADDRESS);
+  const localPort = readHexField(s, p + digits + 1, end, 4, 0);
+  if (localPort < 0) return fail('bad-port', `local ${PORT}`);
 
-  if (!need(s, end, 'tx_queue:rx_queue')) return null;
-  const txQueue = readHex(s, end, 16);
-  if (txQueue < 0 || s.charCodeAt(pos) !== 58) {
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `the remote address${FIELDS}`);
+  if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
+    return fail('bad-address', REMOTE_ADDRESS);
+  }
+  const ra = readAddress(s, p, digits, cache, endianness);
+  if (ra === undefined) return fail('bad-address', REMOTE_ADDRESS);
+  const remotePort = readHexField(s, p + digits + 1, end, 4, 0);
+  if (remotePort < 0) return fail('bad-port', `remote ${PORT}`);
+
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `the state${FIELDS}`);
+  const stateCode = readHexField(s, p, end, 2, 0);
+  if (stateCode < 0) return fail('bad-state', 'a state of 1-2 hex digits');
+
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `tx_queue:rx_queue${FIELDS}`);
+  const txQueue = readHexField(s, p, end, 16, 58);
+  if (txQueue < 0)
     return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
-  }
-  pos++;
-  const rxQueue = readHex(s, end, 16);
-  if (rxQueue < 0 || !atBoundary(s, end)) {
+  const rxQueue = readHexField(s, fieldEnd + 1, end, 16, 0);
+  if (rxQueue < 0)
     return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
-  }
 
-  if (!need(s, end, 'tr:tm->when')) return null;
-  const timerCode = readHex(s, end, 2);
-  if (timerCode < 0 || s.charCodeAt(pos) !== 58) {
-    return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
-  }
-  pos++;
-  const timerTicks = readHex(s, end, 16);
-  if (timerTicks < 0 || !atBoundary(s, end)) {
-    return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
-  }
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `tr:tm->when${FIELDS}`);
+  const timerCode = readHexField(s, p, end, 2, 58);
+  if (timerCode < 0) return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
+  const timerTicks = readHexField(s, fieldEnd + 1, end, 16, 0);
+  if (timerTicks < 0) return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
 
-  if (!need(s, end, 'retrnsmt')) return null;
-  const retransmits = readHex(s, end, 16);
-  if (retransmits < 0 || !atBoundary(s, end)) {
-    return fail('bad-number', 'retrnsmt as a hex number');
-  }
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `retrnsmt${FIELDS}`);
+  const retransmits = readHexField(s, p, end, 16, 0);
+  if (retransmits < 0) return fail('bad-number', 'retrnsmt as a hex number');
 
-  if (!need(s, end, 'uid')) return null;
-  const uid = readDecimal(s, end, false);
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `uid${FIELDS}`);
+  const uid = readDecField(s, p, end, false);
   if (Number.isNaN(uid)) return fail('bad-number', 'uid as a decimal number');
 
-  if (!need(s, end, 'timeout')) return null;
-  const timeout = readDecimal(s, end, true);
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `timeout${FIELDS}`);
+  const timeout = readDecField(s, p, end, true);
   if (Number.isNaN(timeout)) return fail('bad-number', 'timeout as a decimal number');
 
-  if (!need(s, end, 'inode')) return null;
-  const inodeStart = pos;
-  while (pos < end) {
-    const c = s.charCodeAt(pos);
+  p = skipSpace(s, fieldEnd, end);
+  if (p >= end) return fail('too-few-fields', `the inode${FIELDS}`);
+  q = p;
+  while (q < end) {
+    const c = s.charCodeAt(q);
     if (c < 48 || c > 57) break;
-    pos++;
+    q++;
   }
-  if (pos === inodeStart || !atBoundary(s, end)) {
-    return fail('bad-inode', 'inode as a decimal number');
-  }
-  const inode = s.slice(inodeStart, pos);
+  if (q === p || !isBoundary(s, q, end)) return fail('bad-inode', 'the inode as a decimal number');
+  const inode = s.slice(p, q);
 
+  const local: Endpoint = { address: la.text, addressHex: la.hex, port: localPort };
+  const remote: Endpoint = { address: ra.text, addressHex: ra.hex, port: remotePort };
+  const state = tcpStateName(stateCode);
+  const timer = timerKindName(timerCode);
+
+  // Optional trailing columns: refcnt and pointer, then tcp's
+  // rto ato quick cwnd ssthresh (full sockets) or udp/raw's drops.
+  // The common shapes are built as one literal each (one hidden class, no
+  // property transitions); anything else goes through the general path.
+  p = skipPadding(s, q, end);
+  let refCount = Number.NaN;
+  let pointer = '';
+  if (p < end) {
+    refCount = readDecField(s, p, end, true);
+    if (Number.isNaN(refCount)) return fail('bad-number', 'refcnt as a decimal number');
+    p = skipPadding(s, fieldEnd, end);
+    if (p < end) {
+      q = hexEnd(s, p, end);
+      if (q === p || !isBoundary(s, q, end)) {
+        return fail('bad-pointer', 'the socket pointer as hex digits');
+      }
+      pointer = s.slice(p, q);
+      p = skipPadding(s, q, end);
+    }
+  }
+  const isTcp = info.protocol === 'tcp';
+  const tailNames = isTcp ? TCP_TAIL : DATAGRAM_TAIL;
+  let n = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  while (p < end && n < tailNames.length) {
+    const v = readDecField(s, p, end, true);
+    if (Number.isNaN(v)) return fail('bad-number', `${tailNames[n]} as a decimal number`);
+    if (n === 0) t0 = v;
+    else if (n === 1) t1 = v;
+    else if (n === 2) t2 = v;
+    else if (n === 3) t3 = v;
+    else t4 = v;
+    n++;
+    p = skipPadding(s, fieldEnd, end);
+  }
+
+  if (p >= end && pointer !== '') {
+    if (isTcp && n === 5) {
+      return {
+        table,
+        protocol: info.protocol,
+        family: info.family,
+        slot,
+        local,
+        remote,
+        stateCode,
+        state,
+        txQueue,
+        rxQueue,
+        timerCode,
+        timer,
+        timerTicks,
+        retransmits,
+        uid,
+        timeout,
+        inode,
+        refCount,
+        pointer,
+        rto: t0,
+        ato: t1,
+        quickAck: t2,
+        cwnd: t3,
+        ssthresh: t4,
+        line: lineNumber,
+      };
+    }
+    if (!isTcp && n === 1) {
+      return {
+        table,
+        protocol: info.protocol,
+        family: info.family,
+        slot,
+        local,
+        remote,
+        stateCode,
+        state,
+        txQueue,
+        rxQueue,
+        timerCode,
+        timer,
+        timerTicks,
+        retransmits,
+        uid,
+        timeout,
+        inode,
+        refCount,
+        pointer,
+        drops: t0,
+        line: lineNumber,
+      };
+    }
+    if (n === 0) {
+      return {
+        table,
+        protocol: info.protocol,
+        family: info.family,
+        slot,
+        local,
+        remote,
+        stateCode,
+        state,
+        txQueue,
+        rxQueue,
+        timerCode,
+        timer,
+        timerTicks,
+        retransmits,
+        uid,
+        timeout,
+        inode,
+        refCount,
+        pointer,
+        line: lineNumber,
+      };
+    }
+  }
+
+  // General path: short lines, partial tails, extra columns.
   const record: InetSocket = {
     table,
     protocol: info.protocol,
@@ -255,11 +460,11 @@ function scanInetLine(
     local,
     remote,
     stateCode,
-    state: tcpStateName(stateCode),
+    state,
     txQueue,
     rxQueue,
     timerCode,
-    timer: timerKindName(timerCode),
+    timer,
     timerTicks,
     retransmits,
     uid,
@@ -267,67 +472,27 @@ function scanInetLine(
     inode,
     line: lineNumber,
   };
-
-  // Optional trailing columns: refcnt pointer, then tcp's
-  // rto ato quick cwnd ssthresh or udp/raw's drops, then anything newer.
-  skipSpace(s, end);
-  if (pos >= end) return record;
-  const refCount = readDecimal(s, end, true);
-  if (Number.isNaN(refCount)) return fail('bad-number', 'refcnt as a decimal number');
-  record.refCount = refCount;
-
-  skipSpace(s, end);
-  if (pos >= end) return record;
-  const pointerStart = pos;
-  while (pos < end && hexDigit(s.charCodeAt(pos)) >= 0) pos++;
-  if (pos === pointerStart || !atBoundary(s, end)) {
-    return fail('bad-pointer', 'the socket pointer as hex digits');
+  if (!Number.isNaN(refCount)) record.refCount = refCount;
+  if (pointer !== '') record.pointer = pointer;
+  if (isTcp) {
+    if (n > 0) record.rto = t0;
+    if (n > 1) record.ato = t1;
+    if (n > 2) record.quickAck = t2;
+    if (n > 3) record.cwnd = t3;
+    if (n > 4) record.ssthresh = t4;
+  } else if (n > 0) {
+    record.drops = t0;
   }
-  record.pointer = s.slice(pointerStart, pos);
-
-  if (info.protocol === 'tcp') {
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const rto = readDecimal(s, end, true);
-    if (Number.isNaN(rto)) return fail('bad-number', 'rto as a decimal number');
-    record.rto = rto;
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const ato = readDecimal(s, end, true);
-    if (Number.isNaN(ato)) return fail('bad-number', 'ato as a decimal number');
-    record.ato = ato;
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const quick = readDecimal(s, end, true);
-    if (Number.isNaN(quick))
-      return fail('bad-number', '(quick << 1 | pingpong) as a decimal number');
-    record.quickAck = quick;
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const cwnd = readDecimal(s, end, true);
-    if (Number.isNaN(cwnd)) return fail('bad-number', 'cwnd as a decimal number');
-    record.cwnd = cwnd;
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const ssthresh = readDecimal(s, end, true);
-    if (Number.isNaN(ssthresh)) return fail('bad-number', 'ssthresh as a decimal number');
-    record.ssthresh = ssthresh;
-  } else {
-    skipSpace(s, end);
-    if (pos >= end) return record;
-    const drops = readDecimal(s, end, true);
-    if (Number.isNaN(drops)) return fail('bad-number', 'drops as a decimal number');
-    record.drops = drops;
+  if (p < end) {
+    const extra: string[] = [];
+    while (p < end) {
+      q = p;
+      while (q < end && s.charCodeAt(q) > 32) q++;
+      extra.push(s.slice(p, q));
+      p = skipSpace(s, q, end);
+    }
+    record.extra = extra;
   }
-
-  skipSpace(s, end);
-  if (pos >= end) return record;
-  const extra: string[] = [];
-  while (pos < end) {
-    extra.push(readToken(s, end));
-    skipSpace(s, end);
-  }
-  record.extra = extra;
   return record;
 }
 
@@ -364,7 +529,16 @@ export function parseInetLine(
 ): InetSocket | undefined {
   const info = tableInfo(table);
   const endianness = resolveEndianness(options);
-  const result = scanInetLine(line, 0, line.length, table, info, endianness, lineNumber);
+  const result = scanInetLine(
+    line,
+    0,
+    line.length,
+    table,
+    info,
+    endianness,
+    caches[endianness][info.family],
+    lineNumber,
+  );
   if (result !== null) return result;
   reportIssue(
     options?.onInvalidLine,
@@ -401,6 +575,7 @@ export function parseInetTable(
   const info = tableInfo(table);
   const endianness = resolveEndianness(options);
   const policy = options?.onInvalidLine;
+  const cache = caches[endianness][info.family];
   const out: InetSocket[] = [];
   const length = text.length;
   let start = 0;
@@ -409,7 +584,7 @@ export function parseInetTable(
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     lineNumber++;
-    const record = scanInetLine(text, start, end, table, info, endianness, lineNumber);
+    const record = scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
     if (record) {
       out.push(record);
     } else if (record === null) {

@@ -1,0 +1,80 @@
+// In-process parse throughput of a 120k-row /proc/net/tcp table.
+// Usage: pnpm run build && node bench/parse.mjs [rows] [rounds]
+// Target (issue 3): >= 3 M rows/s.
+import { parseTcp, parseTcp6 } from '../dist/index.js';
+
+const rows = Number(process.argv[2] ?? 120_000);
+const rounds = Number(process.argv[3] ?? 10);
+
+const hex = (n, width) => n.toString(16).toUpperCase().padStart(width, '0');
+
+/** A realistic table: 60k loopback connections seen from both ends, like the N-connection harness. */
+function makeTable(n, v6) {
+  const header = v6
+    ? '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode'
+    : '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode                                                     ';
+  const lines = [header];
+  const server = v6 ? '00000000000000000000000001000000' : '0100007F';
+  for (let i = 0; i < n; i++) {
+    const client = v6
+      ? `0000000000000000FFFF0000${hex(0x0100007f + ((i >> 16) << 24), 8)}`
+      : hex(0x0100007f + ((i & 7) << 24), 8);
+    const port = hex(32768 + ((i >> 1) % 28000), 4);
+    const [l, r] =
+      i & 1 ? [`${server}:1F90`, `${client}:${port}`] : [`${client}:${port}`, `${server}:1F90`];
+    const sl = String(i).padStart(4, ' ');
+    const mini = i % 10 === 9;
+    const line = mini
+      ? `${sl}: ${l} ${r} 06 00000000:00000000 03:00001582 00000000     0        0 0 3 00000000871fc873`
+      : `${sl}: ${l} ${r} 01 00000000:00000000 00:00000000 00000000  1000        0 ${100000 + i} 1 00000000${hex((i * 2654435761) >>> 0, 8).toLowerCase()} 20 4 30 10 -1`;
+    lines.push(v6 ? line : line.padEnd(150, ' '));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function measure(name, parse, text) {
+  // Warm up, then time several rounds and keep the median.
+  for (let i = 0; i < 3; i++) parse(text);
+  // Wall time and CPU time (user + system) per round: on a shared machine
+  // the CPU time shows the parser's own cost, the wall time what a user waits.
+  const wall = [];
+  const cpu = [];
+  let count = 0;
+  for (let i = 0; i < rounds; i++) {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    count = parse(text).length;
+    wall.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const rate = (ms) => (count / ms / 1000).toFixed(2);
+  const w = median(wall);
+  const c = median(cpu);
+  console.log(
+    `${name}: ${count} rows, ${(text.length / 1e6).toFixed(1)} MB; median wall ${w.toFixed(1)} ms = ${rate(w)} M rows/s, median CPU ${c.toFixed(1)} ms = ${rate(c)} M rows/s, best wall ${rate(Math.min(...wall))} M rows/s`,
+  );
+  return count / w / 1000;
+}
+
+/**
+ * Calibration: one pass of charCodeAt over the text, building nothing. On a
+ * shared or slow machine this floor moves with the load; the ratio of the
+ * parse time to it says how much the parser adds to merely reading the text.
+ */
+function touchEveryChar(text) {
+  let sum = 0;
+  for (let i = 0; i < text.length; i++) sum = (sum + text.charCodeAt(i)) | 0;
+  return { length: sum === 0.5 ? 0 : rows };
+}
+
+const tcp = makeTable(rows, false);
+const tcp6 = makeTable(rows, true);
+const floor = measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
+const rate = measure('parseTcp ', parseTcp, tcp);
+measure('parseTcp6', parseTcp6, tcp6);
+console.log(
+  `parseTcp runs at ${((rate / floor) * 100).toFixed(0)}% of the one-pass floor on this machine now`,
+);
+console.log(rate >= 3 ? 'target met (>= 3 M rows/s for tcp)' : 'BELOW TARGET (3 M rows/s for tcp)');
