@@ -41,7 +41,19 @@ export {
   stateText,
   timerText,
 } from './inet.js';
-export { formatNetstat, type SocketInput } from './netstat.js';
+export {
+  type EndpointJson,
+  type InetSocketJson,
+  inetSocketJson,
+  SOCKETS_JSON_SCHEMA,
+  SOCKETS_JSON_VERSION,
+  type SocketsJson,
+  socketsJson,
+  toJson,
+  type UnixSocketJson,
+  unixSocketJson,
+} from './json.js';
+export { formatNetstat, formatReport, type ReportInput, type SocketInput } from './netstat.js';
 export {
   type HostsEntry,
   hostsResolverFromText,

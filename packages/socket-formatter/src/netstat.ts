@@ -4,10 +4,13 @@
  * @packageDocumentation
  */
 
-import type { InetSocket, UnixSocket } from '@netintro/procnet-reader';
-import { type NetstatFlags, resolveFlags } from './flags.js';
+import type { InetSocket, InterfaceCounters, UnixSocket } from '@netintro/procnet-reader';
+import { type NetstatFlags, type NetstatMode, resolveFlags } from './flags.js';
+import { formatInterfaceTable, type InterfaceState } from './iface.js';
 import { type FormatOptions, formatInetTable } from './inet.js';
 import type { Resolvers } from './resolvers.js';
+import { formatRoutes, type RouteInput } from './route.js';
+import { formatStatistics, type StatisticsInput } from './stats.js';
 import { formatUnixTable } from './unix.js';
 
 /** The records a socket report is made from. */
@@ -46,4 +49,49 @@ export function formatNetstat(
   }
   if (f.unix) out += formatUnixTable(input.unix ?? [], f, resolvers);
   return out;
+}
+
+/** Everything the reports can be made from; each report uses its part. */
+export interface ReportInput extends SocketInput, RouteInput, StatisticsInput {
+  /** `/proc/net/dev` rows, for `-i`. */
+  dev?: readonly InterfaceCounters[];
+  /** MTU and flags per interface, for `-i` (see `interfaceStateFromSysfs`). */
+  interfaceState?: (iface: string) => InterfaceState | undefined;
+}
+
+/**
+ * Renders the report a parsed command line asks for: the socket tables,
+ * `-r` routes, `-i` interfaces or `-s` statistics. `help` and `version`
+ * are the caller's business (see `NETSTAT_USAGE`); `groups` (`-g`) is not
+ * implemented and throws.
+ *
+ * @example
+ * ```ts
+ * const args = parseNetstatArgs(['-rn']);
+ * if (args.ok) process.stdout.write(formatReport(args.mode, { route }, args.flags));
+ * ```
+ */
+export function formatReport(
+  mode: NetstatMode,
+  input: ReportInput,
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+  options: FormatOptions = {},
+): string {
+  switch (mode) {
+    case 'sockets':
+      return formatNetstat(input, flags, resolvers, options);
+    case 'route':
+      return formatRoutes(input, flags, resolvers);
+    case 'interfaces':
+      return formatInterfaceTable(
+        input.dev ?? [],
+        input.interfaceState ?? (() => undefined),
+        flags,
+      );
+    case 'statistics':
+      return formatStatistics(input, flags);
+    default:
+      throw new Error(`formatReport: no ${mode} report in @netintro/socket-formatter`);
+  }
 }

@@ -1,0 +1,140 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { NETSTAT_USAGE, parseNetstatArgs, resolveFlags } from '../src/index.js';
+
+const netstatAvailable = spawnSync('netstat', ['--version']).status === 0;
+
+describe('parseNetstatArgs', () => {
+  it('reads combined short flags', () => {
+    const a = parseNetstatArgs(['-antp']);
+    expect(a).toMatchObject({
+      ok: true,
+      mode: 'sockets',
+      flags: { all: true, numeric: true, tcp: true, program: true },
+    });
+  });
+
+  it('reads long options and unambiguous prefixes', () => {
+    const a = parseNetstatArgs(['--listen', '--numeric-h', '--ine', '--udp']);
+    expect(a).toMatchObject({
+      ok: true,
+      flags: { listening: true, numericHosts: true, inet4: true, udp: true },
+    });
+  });
+
+  it('counts -e and picks the report mode', () => {
+    const a = parseNetstatArgs(['-ree', '--extend']);
+    expect(a).toMatchObject({ ok: true, mode: 'route', flags: { extend: 3 } });
+    expect(parseNetstatArgs(['-s'])).toMatchObject({ mode: 'statistics' });
+    expect(parseNetstatArgs(['-i'])).toMatchObject({ mode: 'interfaces' });
+  });
+
+  it('takes -A lists, attached or separate, and --protocol=', () => {
+    expect(parseNetstatArgs(['-A', 'inet,unix'])).toMatchObject({
+      flags: { inet4: true, unix: true },
+    });
+    expect(parseNetstatArgs(['-Ainet6'])).toMatchObject({ flags: { inet6: true } });
+    expect(parseNetstatArgs(['--protocol=inet6'])).toMatchObject({ flags: { inet6: true } });
+    expect(parseNetstatArgs(['-tA', 'inet'])).toMatchObject({ flags: { tcp: true, inet4: true } });
+  });
+
+  it('supports -c with an optional interval and --json', () => {
+    expect(parseNetstatArgs(['-c', '-t'])).toMatchObject({ continuous: true, interval: 1 });
+    expect(parseNetstatArgs(['-tc', '5'])).toMatchObject({ continuous: true, interval: 5 });
+    expect(parseNetstatArgs(['--continuous', '0.5'])).toMatchObject({ interval: 0.5 });
+    expect(parseNetstatArgs(['-at', '--json'])).toMatchObject({ json: true });
+  });
+
+  it('acts on -h and -V at once, before later errors', () => {
+    expect(parseNetstatArgs(['-h', '-Q'])).toMatchObject({ ok: true, mode: 'help' });
+    expect(parseNetstatArgs(['--version'])).toMatchObject({ ok: true, mode: 'version' });
+  });
+
+  it('ignores positional arguments and stops at --', () => {
+    expect(parseNetstatArgs(['-t', 'abc', '--', '-Q'])).toMatchObject({
+      ok: true,
+      rest: ['abc', '-Q'],
+    });
+  });
+
+  it('reports errors as values with netstat exit codes', () => {
+    expect(parseNetstatArgs(['-Q'])).toEqual({
+      ok: false,
+      exitCode: 3,
+      message: "netstat: invalid option -- 'Q'",
+      usage: true,
+    });
+    expect(parseNetstatArgs(['-A', 'foo'])).toEqual({
+      ok: false,
+      exitCode: 1,
+      message: "Unknown address family `foo'.",
+      usage: false,
+    });
+  });
+
+  it('has the usage text netstat prints', () => {
+    expect(NETSTAT_USAGE.split('\n')).toHaveLength(33);
+  });
+
+  // The real netstat decides: first stderr line and exit status must match.
+  const BAD: string[][] = [
+    ['-Q'],
+    ['-tQ'],
+    ['--bogus'],
+    ['--num'],
+    ['--u'],
+    ['--in'],
+    ['--ve'],
+    ['--r'],
+    ['--c'],
+    ['--inet6=x'],
+    ['--continuous=2'],
+    ['-A'],
+    ['--protocol'],
+    ['-A', 'foo'],
+    ['-A', 'inet,foo,bar'],
+    ['-T'],
+    ['-I'],
+    ['--ipx'],
+    ['--ax25'],
+    ['-A', 'x25'],
+    ['-M'],
+    ['-Z', '-t'],
+    ['-2'],
+  ];
+  it.skipIf(!netstatAvailable && !process.env.CI)(
+    'matches the real netstat on bad command lines',
+    () => {
+      for (const argv of BAD) {
+        const real = spawnSync('netstat', argv, { encoding: 'utf8', env: { LC_ALL: 'C' } });
+        const ours = parseNetstatArgs(argv);
+        expect(ours.ok, argv.join(' ')).toBe(false);
+        if (ours.ok) continue;
+        expect(ours.exitCode, argv.join(' ')).toBe(real.status);
+        expect(ours.message, argv.join(' ')).toBe((real.stderr || real.stdout).split('\n')[0]);
+        if (ours.usage) expect(real.stderr).toContain(NETSTAT_USAGE);
+      }
+    },
+  );
+
+  it.skipIf(!netstatAvailable && !process.env.CI)('prints the same --help text', () => {
+    const real = spawnSync('netstat', ['--help'], { encoding: 'utf8', env: { LC_ALL: 'C' } });
+    expect(real.status).toBe(0);
+    expect(real.stdout).toBe(NETSTAT_USAGE);
+  });
+});
+
+describe('resolveFlags', () => {
+  it('applies netstat defaults', () => {
+    expect(resolveFlags({})).toMatchObject({ tcp: true, udp: true, raw: true, unix: true });
+    expect(resolveFlags({ inet6: true })).toMatchObject({ tcp: true, unix: false, inet4: false });
+    expect(resolveFlags({ unix: true })).toMatchObject({ tcp: false, unix: true });
+    expect(resolveFlags({ unix: true, inet4: true })).toMatchObject({ tcp: true, unix: true });
+    expect(resolveFlags({ tcp: true })).toMatchObject({ inet4: true, inet6: true, unix: false });
+    expect(resolveFlags({ numeric: true })).toMatchObject({
+      numericHosts: true,
+      numericPorts: true,
+      numericUsers: true,
+    });
+  });
+});
