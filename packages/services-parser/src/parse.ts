@@ -74,6 +74,7 @@ function quote(raw: string): string {
  *   a callback).
  * @returns the entries in file order.
  * @throws {ServicesParseError} on the first invalid line when `onInvalidLine` is `'throw'`.
+ * @throws {TypeError} when `onInvalidLine` is none of `'throw'`, `'skip'` or a function.
  *
  * @example
  * ```ts
@@ -90,6 +91,11 @@ function quote(raw: string): string {
  */
 export function parseServices(text: string, options: ParseServicesOptions = {}): ServiceEntry[] {
   const mode = options.onInvalidLine ?? 'throw';
+  if (mode !== 'throw' && mode !== 'skip' && typeof mode !== 'function') {
+    throw new TypeError(
+      `parseServices: onInvalidLine must be 'throw', 'skip' or a function, got ${String(mode)}`,
+    );
+  }
   const out: ServiceEntry[] = [];
   const len = text.length;
   // Protocols repeat (a file has a handful: tcp, udp, sctp...): every entry of one protocol gets

@@ -80,6 +80,11 @@ describe('parseServices: one case per error branch', () => {
     }
   });
 
+  it('rejects an unknown onInvalidLine value up front', () => {
+    // @ts-expect-error: not a valid mode
+    expect(() => parseServices('ok 1/tcp\n', { onInvalidLine: 'warn' })).toThrow(TypeError);
+  });
+
   it('quotes at most 200 characters of a huge bad line', () => {
     const line = `foo ${'9'.repeat(10_000)}`;
     expect(() => parseServices(line)).toThrow(/"foo 9{196}\.\.\."$/);
