@@ -19,4 +19,9 @@ export default defineConfig({
   banner: { js: '#!/usr/bin/env node' },
   minify: false,
   treeshake: true,
+  // Bundle the siblings from their TypeScript source (the same condition the
+  // tests use), so the bundle never depends on a stale sibling dist/.
+  esbuildOptions(options) {
+    options.conditions = ['netintro-source', 'module', 'import', 'default'];
+  },
 });

@@ -1,1 +1,26 @@
-console.log('netintro');
+/**
+ * `netintro`: the netstat-compatible command. Wires procnet-reader (the
+ * tables, processes, users), services-parser (service names, netstat's
+ * last-match rule) and socket-formatter (netstat's exact layout) together,
+ * resolves host names asynchronously, and prints.
+ *
+ * @module
+ */
+import { run } from './cli.js';
+
+run(process.argv.slice(2)).then(
+  (code) => finish(code),
+  (error: unknown) => {
+    process.stderr.write(`netintro: ${error instanceof Error ? error.message : String(error)}\n`);
+    finish(1);
+  },
+);
+
+/**
+ * Exits once stdout is flushed: a DNS lookup still running in the thread
+ * pool (timed out, but not cancellable) must not keep the process alive.
+ */
+function finish(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.exit(code));
+}

@@ -179,6 +179,10 @@ udp('::', 40001, '::ffff:127.0.0.1', 5353);              # IPv4-mapped peer
 # --- raw
 for my $spec ([AF_INET, 1], [AF_INET6, 58], [AF_INET, 255]) {
   socket(my $r, $spec->[0], SOCK_RAW, $spec->[1]) or die "raw $spec->[1]: $!";
+  # Block every ICMP type (ICMP_FILTER / ICMP6_FILTER): the queues must not
+  # grow with the ICMP errors that failing DNS lookups cause.
+  setsockopt($r, 255, 1, pack('L', 0xffffffff)) if $spec->[1] == 1;
+  setsockopt($r, 58, 1, "\xff" x 32) if $spec->[1] == 58;
   push @keep, $r;
 }
 

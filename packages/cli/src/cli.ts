@@ -1,0 +1,409 @@
+/**
+ * The body of the `netintro` command, separate from the entry point so
+ * tests can run it in-process with injected I/O.
+ *
+ * @module
+ */
+import type {
+  InetSocket,
+  InetTableName,
+  ParseIssue,
+  SocketProcess,
+  UnixSocket,
+} from '@netintro/procnet-reader';
+import {
+  readInterfaces,
+  readRoutes,
+  readStatistics,
+  readUsers,
+  scanSocketProcesses,
+  streamSockets,
+} from '@netintro/procnet-reader/node';
+import {
+  activeHeading,
+  formatInetRow,
+  formatInterfaceTable,
+  formatRoute6Table,
+  formatRouteTable,
+  formatStatistics,
+  formatUnixTable,
+  INET_TABLE_ORDER,
+  type InterfaceState,
+  inetColumnHeader,
+  inetSocketSelected,
+  interfaceStateFromSysfs,
+  type NetstatArgs,
+  type NetstatFlags,
+  networksResolverFromText,
+  parseNetstatArgs,
+  type ResolvedFlags,
+  type Resolvers,
+  resolveFlags,
+  statisticsFamilyError,
+} from '@netintro/socket-formatter';
+import { HELP_TEXT, versionText } from './help.js';
+import { permissionNote } from './notes.js';
+import { createHostResolver, type HostResolver, type ReverseLookup } from './resolver.js';
+
+/** Where the command writes, and what it may look up (injectable for tests). */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reverse DNS (default: getnameinfo through `dns.lookupService`). */
+  lookup?: ReverseLookup;
+  /** procfs root (default `/proc`). */
+  procRoot?: string;
+  /** sysfs mount for interface MTU and flags (default `/sys`). */
+  sysRoot?: string;
+  /** Directory holding `services`, `protocols`, `passwd` (default `/etc`). */
+  etc?: string;
+  /** Effective uid for the permission note (default `process.geteuid()`). */
+  euid?: number;
+  /** Waits between `-c` listings; resolves false to stop (default: a timer, forever). */
+  wait?: (seconds: number, iteration: number) => Promise<boolean>;
+}
+
+const defaultIo = (): CliIo => ({
+  stdout: (text) => {
+    process.stdout.write(text);
+  },
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
+});
+
+/**
+ * Runs `netintro` with the given arguments and returns the exit status.
+ *
+ * @example
+ * ```ts
+ * const status = await run(['-ant']); // prints the table, returns 0
+ * ```
+ */
+export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const args = parseNetstatArgs(argv);
+  if (!args.ok) {
+    const message = args.message.replace(/^netstat: /, '');
+    const hint = args.exitCode === 3 ? " (try 'netintro --help')" : '';
+    io.stderr(`netintro: ${message}${hint}\n`);
+    return args.exitCode;
+  }
+  if (args.mode === 'help') {
+    io.stdout(HELP_TEXT);
+    return 0;
+  }
+  if (args.mode === 'version') {
+    io.stdout(versionText());
+    return 0;
+  }
+  if (reportFlagCount(argv) > 1) {
+    // netstat: flag_int + flag_rou + flag_mas + flag_sta > 1 prints the usage (even `-rr`).
+    io.stderr("netintro: give only one of -r, -i, -s and -M, once (try 'netintro --help')\n");
+    return 3;
+  }
+  if (args.mode !== 'sockets') {
+    return runOther(args, io);
+  }
+  const state = createState(io);
+  for (let iteration = 0; ; iteration++) {
+    await showSockets(args, io, state);
+    if (!args.continuous) return 0;
+    const wait = io.wait ?? sleepSeconds;
+    if (!(await wait(args.interval, iteration))) return 0;
+  }
+}
+
+const REPORT_MODES = new Set(['route', 'interfaces', 'statistics', 'masquerade']);
+
+/**
+ * How many times `-r`, `-i`, `-s` or `-M` (or their long forms, however
+ * abbreviated) occur: netstat refuses more than one. Long options are
+ * identified with parseNetstatArgs itself, one at a time.
+ */
+function reportFlagCount(argv: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === '--') break;
+    if (arg.startsWith('--')) {
+      const name = arg.split('=', 1)[0] as string;
+      if (!arg.includes('=') && name.length > 2 && 'protocol'.startsWith(name.slice(2))) i++;
+      const alone = parseNetstatArgs([name]);
+      if (alone.ok && REPORT_MODES.has(alone.mode)) count++;
+      else if (!alone.ok && /masquerade/.test(alone.message)) count++;
+    } else if (arg.startsWith('-') && arg.length > 1) {
+      for (let j = 1; j < arg.length; j++) {
+        const c = arg[j] as string;
+        if (c === 'A') {
+          if (j === arg.length - 1) i++;
+          break;
+        }
+        if (c === 'r' || c === 'i' || c === 's' || c === 'M') count++;
+      }
+    }
+  }
+  return count;
+}
+
+function sleepSeconds(seconds: number): Promise<boolean> {
+  return new Promise((resolve) => setTimeout(() => resolve(true), seconds * 1000));
+}
+
+/** Caches that live across `-c` iterations (like netstat's). */
+interface State {
+  hosts?: HostResolver;
+  services?: Promise<Resolvers['services']>;
+  protocols?: Promise<Resolvers['protocols']>;
+}
+
+function createState(_io: CliIo): State {
+  return {};
+}
+
+/** The addresses the formatter will ask a host name for (see socket-formatter's hostText). */
+function addressesToResolve(sockets: readonly InetSocket[]): Set<string> {
+  const wanted = new Set<string>();
+  const consider = (address: string, family: 4 | 6): void => {
+    if (family === 6) {
+      if (address === '::' || /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address)) return;
+    } else if (address === '0.0.0.0' || address.startsWith('0.')) {
+      return;
+    }
+    wanted.add(address);
+  };
+  for (const s of sockets) {
+    consider(s.local.address, s.family);
+    consider(s.remote.address, s.family);
+  }
+  return wanted;
+}
+
+function etcPath(io: CliIo, name: string): string {
+  return `${io.etc ?? '/etc'}/${name}`;
+}
+
+async function loadServices(io: CliIo): Promise<Resolvers['services']> {
+  const [{ readServices }, { createServicesDb }] = await Promise.all([
+    import('@netintro/services-parser/node'),
+    import('@netintro/services-parser'),
+  ]);
+  try {
+    const entries = await readServices(etcPath(io, 'services'), { onInvalidLine: 'skip' });
+    const db = createServicesDb(entries, { match: 'last' });
+    return (port, protocol) => db.byPort(port, protocol)?.name;
+  } catch {
+    return () => undefined; // no services file: numbers, as netstat shows them
+  }
+}
+
+async function loadProtocols(io: CliIo): Promise<Resolvers['protocols']> {
+  const [{ readFile }, { protocolsResolverFromText }] = await Promise.all([
+    import('node:fs/promises'),
+    import('@netintro/socket-formatter'),
+  ]);
+  try {
+    return protocolsResolverFromText(await readFile(etcPath(io, 'protocols'), 'latin1'));
+  } catch {
+    return () => undefined;
+  }
+}
+
+/** netstat's word for a table in its "warning, got bogus ... line." message. */
+function bogusKind(source: string): string {
+  const table = source.replace(/^.*\//, '');
+  if (table.startsWith('tcp')) return 'tcp';
+  if (table.startsWith('udp')) return 'udp';
+  if (table.startsWith('raw')) return 'raw';
+  return 'unix';
+}
+
+/** Rows formatted per batch: bounds memory on huge tables (one batch of records at a time). */
+const BATCH = 2048;
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error
+    ? String((error as { code: unknown }).code)
+    : undefined;
+}
+
+/** Tables that may be absent (no IPv6, no UDP-Lite): silently empty, as in netstat. */
+const OPTIONAL_TABLES = new Set(['tcp6', 'udp6', 'udplite', 'udplite6', 'raw6']);
+
+async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
+  const flags: NetstatFlags = args.flags;
+  const f = resolveFlags(flags);
+  const root = io.procRoot ?? '/proc';
+  const wantInet = f.tcp || f.udp || f.udplite || f.raw;
+  const onInvalidLine = (issue: ParseIssue): void => {
+    io.stderr(`warning, got bogus ${bogusKind(issue.source)} line.\n`);
+  };
+
+  // Start everything that does not depend on the rows at once.
+  const scanning = f.program ? scanSocketProcesses({ procRoot: root }) : undefined;
+  const users =
+    f.extend >= 1 && !f.numericUsers ? readUsers({ path: etcPath(io, 'passwd') }) : undefined;
+  const resolvers: Resolvers = {};
+  const naming: Promise<unknown>[] = [];
+  if (wantInet && !f.numericPorts) {
+    state.services ??= loadServices(io);
+    naming.push(state.services.then((lookup) => (resolvers.services = lookup)));
+    if (f.raw) {
+      state.protocols ??= loadProtocols(io);
+      naming.push(state.protocols.then((lookup) => (resolvers.protocols = lookup)));
+    }
+  }
+  if (users) {
+    naming.push(
+      users.then(
+        (map) => (resolvers.users = (uid) => map.get(uid)),
+        () => undefined, // no passwd: numbers, as netstat prints them
+      ),
+    );
+  }
+  scanning?.catch(() => undefined);
+  await Promise.all(naming);
+
+  if (scanning) {
+    // netstat scans /proc before printing anything and writes its note first.
+    const scan = await scanning;
+    const note = permissionNote(
+      { denied: scan.denied, socketsFound: scan.byInode.size },
+      io.euid ?? process.geteuid?.() ?? 0,
+    );
+    if (note) io.stderr(note);
+    const byInode = scan.byInode;
+    resolvers.processes = (inode): SocketProcess | undefined => byInode.get(inode)?.[0];
+  }
+
+  let hosts: HostResolver | undefined;
+  if (wantInet && !f.numericHosts) {
+    state.hosts ??= createHostResolver({ lookup: io.lookup });
+    hosts = state.hosts;
+    const cache = hosts;
+    resolvers.hosts = (address) => cache.get(address);
+  }
+
+  if (wantInet) {
+    io.stdout(`${activeHeading('Internet connections', f)}\n${inetColumnHeader(f)}\n`);
+    let batch: InetSocket[] = [];
+    const flush = async (): Promise<void> => {
+      if (batch.length === 0) return;
+      if (hosts) await hosts.resolveAll(addressesToResolve(batch));
+      let out = '';
+      for (const s of batch) out += `${formatInetRow(s, f, resolvers)}\n`;
+      batch = [];
+      io.stdout(out);
+    };
+    for (const table of INET_TABLE_ORDER) {
+      if (!tableWanted(table, f)) continue;
+      try {
+        for await (const s of streamSockets(table, { root, onInvalidLine })) {
+          if (!inetSocketSelected(s, f)) continue;
+          batch.push(s);
+          if (batch.length >= BATCH) await flush();
+        }
+      } catch (error) {
+        if (!(OPTIONAL_TABLES.has(table) && errorCode(error) === 'ENOENT')) throw error;
+      }
+      await flush();
+    }
+  }
+  if (f.unix) {
+    const rows: UnixSocket[] = [];
+    for await (const s of streamSockets('unix', { root, onInvalidLine })) rows.push(s);
+    io.stdout(formatUnixTable(rows, f, resolvers));
+  }
+}
+
+function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
+  const six = table.endsWith('6');
+  if (six ? !f.inet6 : !f.inet4) return false;
+  const kind = six ? table.slice(0, -1) : table;
+  return f[kind as 'tcp' | 'udp' | 'udplite' | 'raw'];
+}
+
+async function runOther(args: NetstatArgs, io: CliIo): Promise<number> {
+  if (args.mode === 'groups' || args.mode === 'masquerade') {
+    io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
+    return 1;
+  }
+  const state = createState(io);
+  for (let iteration = 0; ; iteration++) {
+    if (args.mode === 'route') await showRoutes(args, io, state);
+    else if (args.mode === 'interfaces') await showInterfaces(args, io);
+    else return showStatistics(args, io);
+    if (!args.continuous) return 0;
+    const wait = io.wait ?? sleepSeconds;
+    if (!(await wait(args.interval, iteration))) return 0;
+  }
+}
+
+async function readText(path: string): Promise<string | undefined> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    return await readFile(path, 'latin1');
+  } catch {
+    return undefined;
+  }
+}
+
+async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
+  const f = resolveFlags(args.flags);
+  const routes = await readRoutes({ root: io.procRoot ?? '/proc' });
+  // netstat -r shows one family: IPv6 when asked for it alone, else IPv4.
+  const six = f.inet6 && !f.inet4;
+  const resolvers: Resolvers = {};
+  if (!f.numericHosts) {
+    state.hosts ??= createHostResolver({ lookup: io.lookup });
+    const hosts = state.hosts;
+    const wanted = new Set<string>();
+    if (six) {
+      for (const r of routes.ipv6) wanted.add(r.destination).add(r.nextHop);
+      wanted.delete('::');
+    } else {
+      for (const r of routes.ipv4) wanted.add(r.destination).add(r.gateway);
+      wanted.delete('0.0.0.0');
+      const networks = await readText(etcPath(io, 'networks'));
+      if (networks !== undefined) resolvers.networks = networksResolverFromText(networks);
+    }
+    await hosts.resolveAll(wanted);
+    resolvers.hosts = (address) => hosts.get(address);
+  }
+  io.stdout(
+    six
+      ? formatRoute6Table(routes.ipv6, args.flags, resolvers)
+      : formatRouteTable(routes.ipv4, args.flags, resolvers),
+  );
+}
+
+async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
+  const counters = await readInterfaces({ root: io.procRoot ?? '/proc' });
+  const sys = io.sysRoot ?? '/sys';
+  const states = new Map<string, InterfaceState>();
+  await Promise.all(
+    counters.map(async (c) => {
+      const dir = `${sys}/class/net/${c.iface}`;
+      const [mtu, flags, operstate] = await Promise.all([
+        readText(`${dir}/mtu`),
+        readText(`${dir}/flags`),
+        readText(`${dir}/operstate`),
+      ]);
+      if (mtu !== undefined && flags !== undefined) {
+        states.set(c.iface, interfaceStateFromSysfs(mtu, flags, operstate ?? 'unknown'));
+      }
+    }),
+  );
+  io.stdout(formatInterfaceTable(counters, (name) => states.get(name), args.flags));
+}
+
+async function showStatistics(args: NetstatArgs, io: CliIo): Promise<number> {
+  const familyError = statisticsFamilyError(args.flags);
+  if (familyError !== undefined) {
+    // netstat prints this one on stdout, with exit status 1.
+    io.stdout(`${familyError.replace(/^netstat: /, 'netintro: ')}\n`);
+    return 1;
+  }
+  const statistics = await readStatistics({ root: io.procRoot ?? '/proc' });
+  io.stdout(formatStatistics(statistics, args.flags));
+  return 0;
+}

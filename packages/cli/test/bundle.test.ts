@@ -1,0 +1,89 @@
+/**
+ * The built bundle (dist/netintro.js) as users run it: a real process,
+ * real signals, real uids.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/netintro.js');
+const built = existsSync(cli);
+const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const isRoot = process.getuid?.() === 0;
+
+describe.skipIf(!built && !process.env.CI)('dist/netintro.js', () => {
+  it('is one file with a shebang that imports nothing but node: built-ins', () => {
+    const text = readFileSync(cli, 'utf8');
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const specifiers = [
+      ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
+    ].map((m) => m[1] ?? m[2]);
+    expect(specifiers.filter((s) => !s?.startsWith('node:'))).toEqual([]);
+    expect(text).not.toMatch(/child_process/);
+  });
+
+  it('-c reprints the table every second until SIGINT', async () => {
+    const child = spawn(process.execPath, [cli, '-c', '-tn'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let firstAt = 0;
+    const first = new Promise<void>((resolve) => {
+      child.stdout.on('data', (d) => {
+        out += d;
+        if (!firstAt && out.includes('Active Internet')) {
+          firstAt = performance.now();
+          resolve();
+        }
+      });
+    });
+    const bound = (ms: number) => new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms));
+    expect(await Promise.race([first.then(() => 'ok' as const), bound(8000)])).toBe('ok');
+    await new Promise((r) => setTimeout(r, 2300)); // two more rounds
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once('exit', (_c, sig) => resolve(sig)),
+    );
+    child.kill('SIGINT');
+    const how = await Promise.race([exited, bound(5000)]);
+    if (how === 'timeout') child.kill('SIGKILL');
+    expect(how).toBe('SIGINT');
+    const headers = out.match(/^Active Internet connections \(w\/o servers\)$/gm)?.length ?? 0;
+    expect(headers).toBeGreaterThanOrEqual(2);
+    expect(headers).toBeLessThanOrEqual(4);
+  }, 20_000);
+
+  const canSwitchUser = isRoot && have('setpriv') && have('netstat');
+  it.skipIf(!canSwitchUser && !process.env.CI)(
+    'writes the same -p permission notes as netstat when run as nobody or a uid without processes',
+    () => {
+      for (const uid of ['65534', '12345']) {
+        for (const flags of ['-tlp', '-axp', '-anp']) {
+          const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'];
+          const theirs = spawnSync(as[0] as string, [...as.slice(1), 'netstat', flags], {
+            encoding: 'utf8',
+          });
+          const ours = spawnSync(as[0] as string, [...as.slice(1), process.execPath, cli, flags], {
+            encoding: 'utf8',
+          });
+          expect(ours.status).toBe(theirs.status);
+          expect(ours.stderr).toBe(theirs.stderr);
+          expect(ours.stderr).toMatch(
+            /^\((No info could be read|Not all processes could be identified)/,
+          );
+        }
+      }
+    },
+  );
+
+  it('--version and an unknown flag', () => {
+    const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
+    expect(v.status).toBe(0);
+    const version = JSON.parse(readFileSync(join(dirname(cli), '../package.json'), 'utf8')).version;
+    expect(v.stdout.split('\n')[0]).toBe(`netintro ${version}`);
+    const bad = spawnSync(process.execPath, [cli, '--bogus'], { encoding: 'utf8' });
+    expect(bad.status).toBe(3);
+    expect(bad.stderr).toBe("netintro: unrecognized option '--bogus' (try 'netintro --help')\n");
+  });
+});
