@@ -1,0 +1,67 @@
+/**
+ * Sample inputs for the playground and the build-time figures. Every
+ * sample is raw text, exactly as the files would be on a machine; the
+ * tables shown on the site are computed from it by the packages.
+ */
+
+import brokenTcp from '../data/broken/tcp?raw';
+import iceboxHosts from '../data/icebox/hosts?raw';
+import iceboxServices from '../data/icebox/services?raw';
+import iceboxTcp from '../data/icebox/tcp?raw';
+import iceboxTcp6 from '../data/icebox/tcp6?raw';
+import serverHosts from '../data/server/hosts?raw';
+import serverTcp from '../data/server/tcp?raw';
+import serverUdp from '../data/server/udp?raw';
+
+export interface Sample {
+  id: string;
+  label: string;
+  description: string;
+  argv: string[];
+  tcp: string;
+  tcp6: string;
+  udp: string;
+  services: string;
+  hosts: string;
+}
+
+export const SAMPLES: Sample[] = [
+  {
+    id: 'icebox',
+    label: 'icebox (the lesson)',
+    description:
+      "A hand-made /proc/net/tcp and tcp6 that reproduce the lesson's 2013 netstat -at figure of a laptop called icebox, with that laptop's /etc/hosts and the /etc/services lines it needs. Today's netstat prints 0.0.0.0:* where the 2013 figure shows *:*.",
+    argv: ['-at'],
+    tcp: iceboxTcp,
+    tcp6: iceboxTcp6,
+    udp: '',
+    services: iceboxServices,
+    hosts: iceboxHosts,
+  },
+  {
+    id: 'server',
+    label: 'web server',
+    description:
+      'A small web server: sshd and nginx listening, three browsers connected over HTTPS, one connection still opening (SYN_RECV), a DNS resolver on UDP. Services: the embedded netbase list.',
+    argv: ['-atu'],
+    tcp: serverTcp,
+    tcp6: '',
+    udp: serverUdp,
+    services: '',
+    hosts: serverHosts,
+  },
+  {
+    id: 'broken',
+    label: 'bad lines',
+    description:
+      'A /proc/net/tcp with a truncated line, a bad address and a line of garbage between good ones: the good lines are still shown, the bad ones are pointed at.',
+    argv: ['-atn'],
+    tcp: brokenTcp,
+    tcp6: '',
+    udp: '',
+    services: '',
+    hosts: '',
+  },
+];
+
+export const ICEBOX = SAMPLES[0] as Sample;
