@@ -1,7 +1,7 @@
 // One measurement of our reader, in a fresh process so its peak RSS is its own.
 // Usage: node measure.mjs <what> <reps>
 //   what: readparse | full | stream | scan-sync | scan-threads | scan-async
-// Prints one JSON line: { what, times: [ms...], rows, maxRssMb }.
+// Prints one JSON line: { what, times: [ms...], cpu: [ms...], rows, maxRssMb }.
 import { readSockets, scanSocketProcesses, streamSockets } from '../dist/node.js';
 
 const what = process.argv[2];
@@ -38,11 +38,15 @@ async function once() {
 }
 
 const times = [];
+const cpu = [];
 let rows = 0;
 for (let i = 0; i < reps; i++) {
+  const c0 = process.cpuUsage(); // whole process: main thread, workers, thread pool
   const t0 = performance.now();
   rows = await once();
   times.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  cpu.push((c.user + c.system) / 1000);
 }
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ what, times, rows, maxRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ what, times, cpu, rows, maxRssMb })}\n`);

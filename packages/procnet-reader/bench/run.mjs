@@ -115,18 +115,30 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Wall time of a command with output to /dev/null; fewer reps when it is slow. */
+// CPU time (user + system) is steadier than wall time on a shared machine;
+// GNU time gives it for the tools (10 ms resolution) when installed.
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+/** Wall (and CPU) time of a command with output to /dev/null; fewer reps when it is slow. */
 function timeCommand(command, commandArgs) {
   const times = [];
+  const cpu = [];
   for (let i = 0; i < reps; i++) {
     const t0 = performance.now();
-    const result = spawnSync(command, commandArgs, { stdio: 'ignore' });
+    const result = gnuTime
+      ? spawnSync(gnuTime, ['-f', 'cpu %U %S', command, ...commandArgs], {
+          stdio: ['ignore', 'ignore', 'pipe'],
+          encoding: 'utf8',
+        })
+      : spawnSync(command, commandArgs, { stdio: 'ignore' });
     const ms = performance.now() - t0;
     if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed`);
     times.push(ms);
+    const m = gnuTime ? /cpu ([\d.]+) ([\d.]+)/.exec(result.stderr) : null;
+    if (m) cpu.push((Number(m[1]) + Number(m[2])) * 1000);
     if (ms > 5000 && times.length >= 1) break;
   }
-  return { ms: median(times), runs: times.length };
+  return { ms: median(times), cpuMs: cpu.length ? median(cpu) : Number.NaN, runs: times.length };
 }
 
 /** Our measurement in a fresh node process (warm-up run dropped when reps > 1). */
@@ -139,8 +151,10 @@ function timeOurs(what, runs = reps + 1) {
   if (result.status !== 0) throw new Error(`measure ${what} failed:\n${result.stderr}`);
   const report = JSON.parse(result.stdout);
   const warm = report.times.length > 1 ? report.times.slice(1) : report.times;
+  const warmCpu = report.cpu.length > 1 ? report.cpu.slice(1) : report.cpu;
   return {
     ms: median(warm),
+    cpuMs: median(warmCpu),
     firstMs: report.times[0],
     rows: report.rows,
     maxRssMb: report.maxRssMb,
@@ -203,13 +217,34 @@ async function runSize(n) {
     ['ss -antp', results.ssAntp.ms, ''],
     ['netstat -antp', results.netstatAntp.ms, `${results.netstatAntp.runs} run(s)`],
   ];
+  const cpuOf = {
+    'cat /proc/net/tcp /proc/net/tcp6': results.cat.cpuMs,
+    'ss -ant': results.ssAnt.cpuMs,
+    'netstat -ant': results.netstatAnt.cpuMs,
+    'ours read+parse (warm, in-process)': results.readParse.cpuMs,
+    'ours streamSockets tcp+tcp6 (one cold run)': results.stream.cpuMs,
+    'ours process scan, sync mode': results.scanSync.cpuMs,
+    'ours process scan, threads mode': results.scanThreads.cpuMs,
+    'ours process scan, async mode': results.scanAsync.cpuMs,
+    'ours read+parse+process mapping': results.full.cpuMs,
+    'ss -antp': results.ssAntp.cpuMs,
+    'netstat -antp': results.netstatAntp.cpuMs,
+  };
+  console.log(
+    `${'what'.padEnd(44)}${'wall'.padStart(8)}     ${'/cat'.padStart(8)}  ${'cpu'.padStart(8)}`,
+  );
   for (const [name, ms, note] of lines) {
-    console.log(`${name.padEnd(44)}${fmt(ms)} ms  ${ratio(ms, cat).padStart(8)} of cat  ${note}`);
+    const c = cpuOf[name];
+    console.log(
+      `${name.padEnd(44)}${fmt(ms)} ms  ${ratio(ms, cat).padStart(8)}  ${fmt(c)} ms  ${note}`,
+    );
   }
   console.log(
     `ratios: read+parse / cat = ${ratio(results.readParse.ms, cat)} (target <= 1.2x); ` +
       `netstat -antp / ours full = ${ratio(results.netstatAntp.ms, results.full.ms)} (target >= 10x); ` +
       `ss -antp / ours full = ${ratio(results.ssAntp.ms, results.full.ms)}; ` +
+      `cpu: read+parse / cat = ${ratio(results.readParse.cpuMs, results.cat.cpuMs)}, ` +
+      `netstat -antp / ours full = ${ratio(results.netstatAntp.cpuMs, results.full.cpuMs)}; ` +
       `scan async / sync = ${ratio(results.scanAsync.ms, results.scanSync.ms)}, ` +
       `threads / sync = ${ratio(results.scanThreads.ms, results.scanSync.ms)}`,
   );

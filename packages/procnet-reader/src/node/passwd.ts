@@ -8,7 +8,14 @@ import { readFile } from 'node:fs/promises';
 import { reportIssue } from '../errors.js';
 import type { OnInvalidLine } from '../types.js';
 
-/** Options of {@link parsePasswd}. */
+/**
+ * Options of {@link parsePasswd}.
+ *
+ * @example
+ * ```ts
+ * parsePasswd(text, { source: 'chroot passwd', onInvalidLine: 'skip' });
+ * ```
+ */
 export interface ParsePasswdOptions {
   /** Name used in errors and issues. Default `/etc/passwd`. */
   source?: string;
@@ -75,7 +82,14 @@ export function parsePasswd(text: string, options: ParsePasswdOptions = {}): Map
   return users;
 }
 
-/** Options of {@link readUsers}. */
+/**
+ * Options of {@link readUsers}.
+ *
+ * @example
+ * ```ts
+ * await readUsers({ path: '/srv/jail/etc/passwd', onInvalidLine: 'skip' });
+ * ```
+ */
 export interface ReadUsersOptions extends ParsePasswdOptions {
   /** The passwd file. Default `/etc/passwd`. */
   path?: string;

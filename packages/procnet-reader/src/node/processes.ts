@@ -20,10 +20,22 @@ import { commandFromCmdline } from './command.js';
  *   about 1.7x the sync form, because every call crosses the thread pool);
  * - `'auto'` (default): `'threads'` from 20000 open fds on a machine with
  *   more than one CPU, `'sync'` below.
+ *
+ * @example
+ * ```ts
+ * await scanSocketProcesses({ mode: 'threads', threads: 3 });
+ * ```
  */
 export type ScanMode = 'auto' | 'sync' | 'threads' | 'async';
 
-/** Options of {@link scanSocketProcesses} and {@link scanSocketProcessesSync}. */
+/**
+ * Options of {@link scanSocketProcesses} and {@link scanSocketProcessesSync}.
+ *
+ * @example
+ * ```ts
+ * await scanSocketProcesses({ procRoot: '/proc', mode: 'sync', inodes: new Set(['41377']) });
+ * ```
+ */
 export interface ScanProcessesOptions {
   /** Mount point of procfs whose `<pid>/fd` directories are scanned. Default `/proc`. */
   procRoot?: string;
@@ -42,7 +54,16 @@ export interface ScanProcessesOptions {
   concurrency?: number;
 }
 
-/** What one scan of `/proc/<pid>/fd` found. */
+/**
+ * What one scan of `/proc/<pid>/fd` found.
+ *
+ * @example
+ * ```ts
+ * const scan: ProcessScan = await scanSocketProcesses();
+ * scan.byInode.get('41377'); // [{ pid: 13432, fd: 19, command: 'node' }]
+ * scan.denied; // 0 as root
+ * ```
+ */
 export interface ProcessScan {
   /**
    * Socket inode (decimal string) -> every holder, in `/proc` directory order

@@ -18,7 +18,7 @@ import { StringDecoder } from 'node:string_decoder';
  * ```ts
  * import { readSockets, ProcNetReadError } from '@netintro/procnet-reader/node';
  * try {
- *   await readSockets({ root: '/proc/999999999' });
+ *   await readSockets({ kinds: 'tcp4', root: '/proc/999999999' });
  * } catch (error) {
  *   if (error instanceof ProcNetReadError) {
  *     error.path; // '/proc/999999999/net/tcp'

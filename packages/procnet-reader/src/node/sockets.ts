@@ -43,6 +43,11 @@ import {
  *
  * Unlike psutil, `inet` and `all` include the udplite and raw tables,
  * because netstat shows them.
+ *
+ * @example
+ * ```ts
+ * await readSockets({ kinds: ['tcp4', 'udp6'] });
+ * ```
  */
 export type SocketKind =
   | 'tcp'
@@ -63,7 +68,14 @@ export type SocketKind =
   | 'inet6'
   | 'all';
 
-/** A socket table file: the eight IP tables and `unix`. */
+/**
+ * A socket table file: the eight IP tables and `unix`.
+ *
+ * @example
+ * ```ts
+ * const table: SocketTableName = 'udplite6';
+ * ```
+ */
 export type SocketTableName = InetTableName | 'unix';
 
 const INET4: InetTableName[] = ['tcp', 'udp', 'udplite', 'raw'];
@@ -143,7 +155,15 @@ export function hostByteOrder(): Endianness {
   return hostEndianness() === 'BE' ? 'big' : 'little';
 }
 
-/** Options of {@link readSockets}. */
+/**
+ * Options of {@link readSockets}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadSocketsOptions = { kinds: ['tcp', 'udp'], processes: true, onInvalidLine: 'skip' };
+ * await readSockets(options);
+ * ```
+ */
 export interface ReadSocketsOptions {
   /** Which sockets (default `'all'`). See {@link SocketKind}. */
   kinds?: SocketKind | readonly SocketKind[];
@@ -177,7 +197,15 @@ export interface ReadSocketsOptions {
   chunkBytes?: number;
 }
 
-/** Whether and how one table file was read. */
+/**
+ * Whether and how one table file was read.
+ *
+ * @example
+ * ```ts
+ * (await readSockets({ kinds: 'udplite' })).tables;
+ * // [{ table: 'udplite', path: '/proc/net/udplite', present: true, rows: 0 }, { table: 'udplite6', ... }]
+ * ```
+ */
 export interface TableRead {
   table: SocketTableName;
   /** Full path of the file. */
@@ -193,6 +221,15 @@ export interface TableRead {
  * netstat prints "(Not all processes could be identified, ...)" when
  * `denied > 0` and `mapped > 0`, and "(No info could be read for "-p" ...)"
  * when `mapped === 0` and `denied > 0`.
+ *
+ * @example
+ * ```ts
+ * const { unidentified } = await readSockets({ processes: true });
+ * if (unidentified.denied > 0 && unidentified.mapped > 0) {
+ *   console.error('(Not all processes could be identified, non-owned process info');
+ *   console.error(' will not be shown, you would have to be root to see it all.)');
+ * }
+ * ```
  */
 export interface UnidentifiedSummary {
   /** Processes whose fd directory could not be read (EACCES/EPERM). */
@@ -216,7 +253,16 @@ export interface UnidentifiedSummary {
   inodeZero: number;
 }
 
-/** Everything {@link readSockets} returns. */
+/**
+ * Everything {@link readSockets} returns.
+ *
+ * @example
+ * ```ts
+ * const snap: SocketSnapshot = await readSockets({ kinds: 'tcp' });
+ * snap.inet.length; // 42
+ * snap.issues; // []
+ * ```
+ */
 export interface SocketSnapshot {
   /** Rows of the IP tables, table by table in netstat's order, file order within a table. */
   inet: InetSocket[];
@@ -242,6 +288,12 @@ export interface SocketSnapshot {
 /**
  * The snapshot type for given options: `processes`/`unidentified` and
  * `users` become non-optional when the matching option is `true`.
+ *
+ * @example
+ * ```ts
+ * const snap = await readSockets({ processes: true }); // SocketSnapshotFor<{ processes: true }>
+ * snap.processes.size; // no `?.` needed
+ * ```
  */
 export type SocketSnapshotFor<O extends ReadSocketsOptions> = SocketSnapshot &
   (O['processes'] extends true
@@ -460,7 +512,14 @@ export async function readSockets<const O extends ReadSocketsOptions = ReadSocke
   return snapshot as SocketSnapshotFor<O>;
 }
 
-/** Options of {@link streamSockets}. */
+/**
+ * Options of {@link streamSockets}.
+ *
+ * @example
+ * ```ts
+ * streamSockets('tcp6', { root: '/proc/4242', chunkBytes: 64 * 1024 });
+ * ```
+ */
 export interface StreamSocketsOptions {
   /** Directory holding `net/` (default `/proc`; `/proc/<pid>` for another namespace). */
   root?: string;

@@ -23,7 +23,14 @@ import type {
 import { isMissing, readTextFile } from './read.js';
 import { hostByteOrder } from './sockets.js';
 
-/** Options shared by {@link readRoutes}, {@link readInterfaces} and {@link readStatistics}. */
+/**
+ * Options shared by {@link readRoutes}, {@link readInterfaces} and {@link readStatistics}.
+ *
+ * @example
+ * ```ts
+ * await readRoutes({ root: '/proc/4242', onInvalidLine: 'skip' });
+ * ```
+ */
 export interface ReadNetFileOptions {
   /** Directory holding `net/` (default `/proc`; `/proc/<pid>` for another namespace). */
   root?: string;
@@ -47,7 +54,14 @@ async function readOptionalText(path: string): Promise<string | undefined> {
   }
 }
 
-/** Both routing tables of a namespace. */
+/**
+ * Both routing tables of a namespace.
+ *
+ * @example
+ * ```ts
+ * const { ipv4, ipv6 }: Routes = await readRoutes();
+ * ```
+ */
 export interface Routes {
   /** `/proc/net/route`. */
   ipv4: Ipv4Route[];
@@ -104,7 +118,16 @@ export async function readInterfaces(
   });
 }
 
-/** The three statistics files, kept apart (their group names never collide). */
+/**
+ * The three statistics files, kept apart (their group names never collide).
+ *
+ * @example
+ * ```ts
+ * const s: Statistics = await readStatistics();
+ * const all = { ...s.snmp, ...s.netstat, ...s.snmp6 };
+ * all.Tcp?.CurrEstab; // 3
+ * ```
+ */
 export interface Statistics {
   /** `/proc/net/snmp`: `Ip`, `Icmp`, `IcmpMsg`, `Tcp`, `Udp`, `UdpLite` groups. */
   snmp: ProtocolStatistics;
