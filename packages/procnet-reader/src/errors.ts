@@ -3,6 +3,13 @@ import type { OnInvalidLine, ParseIssue } from './types.js';
 /**
  * Machine-readable reasons a line can be rejected, as found in
  * {@link ParseIssue.code} and {@link ProcNetParseError.code}.
+ *
+ * @example
+ * ```ts
+ * const issues: ParseIssue[] = [];
+ * parseTcp(text, { onInvalidLine: (issue) => issues.push(issue) });
+ * const truncated = issues.filter((i) => i.code === ('too-few-fields' satisfies ParseIssueCode));
+ * ```
  */
 export type ParseIssueCode =
   | 'too-few-fields'

@@ -137,5 +137,12 @@ export function unixSocketStateName(code: number): UnixSocketState {
   return UNIX_SOCKET_STATES[code] ?? 'UNKNOWN';
 }
 
-/** Flag bit `__SO_ACCEPTCON` in the UNIX `Flags` column: a listening socket. */
+/**
+ * Flag bit `__SO_ACCEPTCON` in the UNIX `Flags` column: a listening socket.
+ *
+ * @example
+ * ```ts
+ * (0x00010000 & UNIX_FLAG_ACCEPTCON) !== 0; // true: listening
+ * ```
+ */
 export const UNIX_FLAG_ACCEPTCON = 0x10000;

@@ -26,7 +26,7 @@ function hexColumn(s: string, end: number): number {
     v = v * 16 + d;
     pos++;
   }
-  if (pos === start || pos - start > 16 || pos >= end || s.charCodeAt(pos) > 32) return -1;
+  if (pos === start || pos - start > 16 || (pos < end && s.charCodeAt(pos) > 32)) return -1;
   return v;
 }
 
@@ -71,13 +71,13 @@ function scanUnixLine(
   if (pos === inodeStart) {
     return fail(pos >= end ? 'too-few-fields' : 'bad-inode', `Inode as decimal (${FIELDS})`);
   }
+  if (pos < end && s.charCodeAt(pos) !== 32) {
+    return fail('bad-inode', `Inode as decimal (${FIELDS})`);
+  }
   const inode = s.slice(inodeStart, pos);
   let path: string | undefined;
-  if (pos < end) {
-    // The kernel writes exactly one space, then the path bytes up to the newline.
-    if (s.charCodeAt(pos) !== 32) return fail('bad-inode', `Inode as decimal (${FIELDS})`);
-    if (pos + 1 < end) path = s.slice(pos + 1, end);
-  }
+  // The kernel writes exactly one space, then the path bytes up to the newline.
+  if (pos + 1 < end) path = s.slice(pos + 1, end);
 
   const record: UnixSocket = {
     table: 'unix',
