@@ -8,6 +8,11 @@
 /**
  * Which rows and columns to render, one field per netstat option. Every
  * field is optional; {@link resolveFlags} fills in netstat's defaults.
+ *
+ * @example
+ * ```ts
+ * const flags: NetstatFlags = { all: true, tcp: true, numeric: true, program: true }; // netstat -antp
+ * ```
  */
 export interface NetstatFlags {
   /** `-a`, `--all`: servers and established sockets. */
@@ -51,7 +56,15 @@ export interface NetstatFlags {
   verbose?: boolean;
 }
 
-/** {@link NetstatFlags} with every field decided, as the formatters use them. */
+/**
+ * {@link NetstatFlags} with every field decided, as the formatters use them.
+ *
+ * @example
+ * ```ts
+ * const f: ResolvedFlags = resolveFlags({ tcp: true });
+ * f.inet6; // true
+ * ```
+ */
 export interface ResolvedFlags {
   all: boolean;
   listening: boolean;
@@ -113,7 +126,14 @@ export function resolveFlags(flags: NetstatFlags = {}): ResolvedFlags {
   };
 }
 
-/** What the command line asks netstat to show. */
+/**
+ * What the command line asks netstat to show.
+ *
+ * @example
+ * ```ts
+ * const mode: NetstatMode = 'route'; // netstat -r
+ * ```
+ */
 export type NetstatMode =
   | 'sockets'
   | 'route'
@@ -124,7 +144,15 @@ export type NetstatMode =
   | 'help'
   | 'version';
 
-/** A successfully parsed command line. */
+/**
+ * A successfully parsed command line.
+ *
+ * @example
+ * ```ts
+ * const args = parseNetstatArgs(['-rn']);
+ * if (args.ok) args.mode; // 'route'
+ * ```
+ */
 export interface NetstatArgs {
   ok: true;
   /** Which report: the socket tables unless `-r`, `-i`, `-s`, `-g`, `-M`, `-h` or `-V` says otherwise. */
@@ -145,7 +173,15 @@ export interface NetstatArgs {
   rest: string[];
 }
 
-/** A command line netstat would refuse. */
+/**
+ * A command line netstat would refuse.
+ *
+ * @example
+ * ```ts
+ * const bad = parseNetstatArgs(['--num']);
+ * if (!bad.ok) process.exitCode = bad.exitCode; // 3
+ * ```
+ */
 export interface NetstatArgsError {
   ok: false;
   /** netstat's exit status: 3 (`E_USAGE`) for an unknown option, 1 for an unknown address family. */

@@ -11,7 +11,14 @@ import type { InterfaceCounters } from '@netintro/procnet-reader';
 import type { NetstatFlags } from './flags.js';
 import { padLeft, padRight } from './text.js';
 
-/** What netstat learns about an interface by ioctl: its MTU and `IFF_*` flags. */
+/**
+ * What netstat learns about an interface by ioctl: its MTU and `IFF_*` flags.
+ *
+ * @example
+ * ```ts
+ * const lo: InterfaceState = { mtu: 65536, flags: 0x49 }; // UP, LOOPBACK, RUNNING
+ * ```
+ */
 export interface InterfaceState {
   /** `SIOCGIFMTU`, or `/sys/class/net/<name>/mtu`. */
   mtu: number;

@@ -9,7 +9,14 @@ import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js'
 import type { Resolvers } from './resolvers.js';
 import { cutBytes, escapeControl, padLeft, padRight } from './text.js';
 
-/** Options that are not netstat flags. */
+/**
+ * Options that are not netstat flags.
+ *
+ * @example
+ * ```ts
+ * formatInetTable(sockets, { timers: true }, {}, { clockTicks: 100 });
+ * ```
+ */
 export interface FormatOptions {
   /**
    * Clock ticks per second (`sysconf(_SC_CLK_TCK)`), used by netstat to turn
@@ -23,7 +30,14 @@ export interface FormatOptions {
 const ADDRESS_WIDTH = 23;
 const SHORT_LEN = 22;
 
-/** netstat prints tables in this order: tcp, udp, udplite, raw, each IPv4 then IPv6. */
+/**
+ * netstat prints tables in this order: tcp, udp, udplite, raw, each IPv4 then IPv6.
+ *
+ * @example
+ * ```ts
+ * INET_TABLE_ORDER[1]; // 'tcp6'
+ * ```
+ */
 export const INET_TABLE_ORDER: readonly InetTableName[] = [
   'tcp',
   'tcp6',

@@ -14,10 +14,24 @@ import type { SocketInput } from './netstat.js';
 import type { Resolvers } from './resolvers.js';
 import { isUnixServer } from './unix.js';
 
-/** Version of the JSON document layout; bumped only on incompatible change. */
+/**
+ * Version of the JSON document layout; bumped only on incompatible change.
+ *
+ * @example
+ * ```ts
+ * JSON.parse(toJson({ inet: [] })).version === SOCKETS_JSON_VERSION; // true
+ * ```
+ */
 export const SOCKETS_JSON_VERSION = 1;
 
-/** An endpoint with the names netstat would print for it. */
+/**
+ * An endpoint with the names netstat would print for it.
+ *
+ * @example
+ * ```ts
+ * const e: EndpointJson = { address: '127.0.0.1', addressHex: '0100007F', port: 22, host: 'localhost', service: 'ssh' };
+ * ```
+ */
 export interface EndpointJson extends Endpoint {
   /** Host name from the `hosts` resolver (absent when numeric or unknown). */
   host?: string;
@@ -25,7 +39,15 @@ export interface EndpointJson extends Endpoint {
   service?: string;
 }
 
-/** One Internet socket in the JSON form. */
+/**
+ * One Internet socket in the JSON form.
+ *
+ * @example
+ * ```ts
+ * const s = socketsJson({ inet: sockets }).sockets[0] as InetSocketJson;
+ * s.local.service; // 'ssh'
+ * ```
+ */
 export interface InetSocketJson extends Omit<InetSocket, 'local' | 'remote'> {
   kind: 'inet';
   local: EndpointJson;
@@ -38,7 +60,15 @@ export interface InetSocketJson extends Omit<InetSocket, 'local' | 'remote'> {
   process?: SocketProcess;
 }
 
-/** One UNIX socket in the JSON form. */
+/**
+ * One UNIX socket in the JSON form.
+ *
+ * @example
+ * ```ts
+ * const u = socketsJson({ unix }, { unix: true, all: true }).sockets[0] as UnixSocketJson;
+ * u.path; // '/run/dbus/system_bus_socket'
+ * ```
+ */
 export interface UnixSocketJson extends UnixSocket {
   kind: 'unix';
   /** Unconnected and accepting connections. */
@@ -46,7 +76,15 @@ export interface UnixSocketJson extends UnixSocket {
   process?: SocketProcess;
 }
 
-/** The whole JSON document. */
+/**
+ * The whole JSON document.
+ *
+ * @example
+ * ```ts
+ * const doc: SocketsJson = socketsJson({ inet: sockets }, { all: true });
+ * doc.sockets.length;
+ * ```
+ */
 export interface SocketsJson {
   version: typeof SOCKETS_JSON_VERSION;
   sockets: (InetSocketJson | UnixSocketJson)[];

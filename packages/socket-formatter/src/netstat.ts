@@ -13,7 +13,14 @@ import { formatRoutes, type RouteInput } from './route.js';
 import { formatStatistics, type StatisticsInput } from './stats.js';
 import { formatUnixTable } from './unix.js';
 
-/** The records a socket report is made from. */
+/**
+ * The records a socket report is made from.
+ *
+ * @example
+ * ```ts
+ * const input: SocketInput = { inet: parseProcNet('tcp', tcpText), unix: parseProcNet('unix', unixText) };
+ * ```
+ */
 export interface SocketInput {
   /** Rows of tcp, tcp6, udp, udp6, udplite, udplite6, raw, raw6 in any order. */
   inet?: readonly InetSocket[];
@@ -51,7 +58,15 @@ export function formatNetstat(
   return out;
 }
 
-/** Everything the reports can be made from; each report uses its part. */
+/**
+ * Everything the reports can be made from; each report uses its part.
+ *
+ * @example
+ * ```ts
+ * const input: ReportInput = { route: parseProcNet('route', routeText) };
+ * formatReport('route', input, { numeric: true });
+ * ```
+ */
 export interface ReportInput extends SocketInput, RouteInput, StatisticsInput {
   /** `/proc/net/dev` rows, for `-i`. */
   dev?: readonly InterfaceCounters[];

@@ -11,6 +11,15 @@ import type { SocketProcess } from '@netintro/procnet-reader';
 /**
  * Callbacks that turn numbers into names. Each may return `undefined` for
  * "no name": the number is printed, as netstat does.
+ *
+ * @example
+ * ```ts
+ * const resolvers: Resolvers = {
+ *   hosts: hostsResolverFromText(etcHosts),
+ *   services: servicesResolverFromDb(createServicesDb(parseServices(etcServices), { match: 'last' })),
+ *   users: (uid) => (uid === 0 ? 'root' : undefined),
+ * };
+ * ```
  */
 export interface Resolvers {
   /**
@@ -38,7 +47,15 @@ export interface Resolvers {
   processes?: (inode: string) => SocketProcess | undefined;
 }
 
-/** One line of `/etc/hosts`. */
+/**
+ * One line of `/etc/hosts`.
+ *
+ * @example
+ * ```ts
+ * const [entry] = parseHosts('127.0.0.1 localhost\n');
+ * entry?.name; // 'localhost'
+ * ```
+ */
 export interface HostsEntry {
   /** The address as written. */
   address: string;
@@ -106,7 +123,14 @@ export function hostsResolverFromText(
   };
 }
 
-/** The part of a services db the formatter needs (`@netintro/services-parser` db fits). */
+/**
+ * The part of a services db the formatter needs (`@netintro/services-parser` db fits).
+ *
+ * @example
+ * ```ts
+ * const db: ServicesLookup = { byPort: (port) => (port === 22 ? { name: 'ssh' } : undefined) };
+ * ```
+ */
 export interface ServicesLookup {
   byPort(port: number, protocol?: string): { name: string } | undefined;
 }
@@ -131,7 +155,15 @@ export function servicesResolverFromDb(
   return (port, protocol) => db.byPort(port, protocol)?.name;
 }
 
-/** One line of `/etc/protocols`. */
+/**
+ * One line of `/etc/protocols`.
+ *
+ * @example
+ * ```ts
+ * const [icmp] = parseProtocols('icmp 1 ICMP\n');
+ * icmp?.number; // 1
+ * ```
+ */
 export interface ProtocolEntry {
   name: string;
   number: number;
@@ -248,7 +280,15 @@ function addressKey(address: string): string | undefined {
   return undefined;
 }
 
-/** Dotted-quad IPv4 to 4 bytes, or `undefined`. */
+/**
+ * Dotted-quad IPv4 to 4 bytes, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * ipv4Bytes('192.0.2.1'); // [192, 0, 2, 1]
+ * ipv4Bytes('300.1.1.1'); // undefined
+ * ```
+ */
 export function ipv4Bytes(text: string): number[] | undefined {
   const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
   if (!m) return undefined;
@@ -256,7 +296,14 @@ export function ipv4Bytes(text: string): number[] | undefined {
   return bytes.every((b) => b <= 255) ? bytes : undefined;
 }
 
-/** IPv6 text (with `::` and an optional dotted-quad tail) to 8 groups, or `undefined`. */
+/**
+ * IPv6 text (with `::` and an optional dotted-quad tail) to 8 groups, or `undefined`.
+ *
+ * @example
+ * ```ts
+ * ipv6Bytes('2001:db8::5'); // [0x2001, 0xdb8, 0, 0, 0, 0, 0, 5]
+ * ```
+ */
 export function ipv6Bytes(text: string): number[] | undefined {
   let s = text.toLowerCase();
   const tail: number[] = [];

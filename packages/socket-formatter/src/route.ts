@@ -237,7 +237,14 @@ export function formatRoute6Table(
  */
 export const ROUTE_FLAGS = { RTF_UP, RTF_GATEWAY, RTF_HOST, RTF_REJECT, RTF_CACHE } as const;
 
-/** The routing records `netstat -r` reads. */
+/**
+ * The routing records `netstat -r` reads.
+ *
+ * @example
+ * ```ts
+ * formatRoutes({ route: parseProcNet('route', routeText) }, { numeric: true });
+ * ```
+ */
 export interface RouteInput {
   /** `/proc/net/route` rows. */
   route?: readonly Ipv4Route[];

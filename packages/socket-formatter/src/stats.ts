@@ -339,7 +339,14 @@ class Printer {
   }
 }
 
-/** The counter files `netstat -s` reads. */
+/**
+ * The counter files `netstat -s` reads.
+ *
+ * @example
+ * ```ts
+ * formatStatistics({ snmp: parseSnmp(snmpText), netstat: parseNetstat(netstatText) });
+ * ```
+ */
 export interface StatisticsInput {
   /** Parsed `/proc/net/snmp`. */
   snmp?: ProtocolStatistics;
