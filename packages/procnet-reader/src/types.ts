@@ -7,10 +7,24 @@
  * @packageDocumentation
  */
 
-/** Byte order the kernel used to print addresses: the host's own. */
+/**
+ * Byte order the kernel used to print addresses: the host's own.
+ *
+ * @example
+ * ```ts
+ * const order: Endianness = 'big'; // text captured on s390x
+ * ```
+ */
 export type Endianness = 'little' | 'big';
 
-/** Names of the socket tables under `/proc/net`. */
+/**
+ * Names of the socket tables under `/proc/net`.
+ *
+ * @example
+ * ```ts
+ * const table: InetTableName = 'tcp6';
+ * ```
+ */
 export type InetTableName =
   | 'tcp'
   | 'tcp6'
@@ -21,7 +35,14 @@ export type InetTableName =
   | 'raw'
   | 'raw6';
 
-/** Every table name {@link parseProcNet} understands. */
+/**
+ * Every table name {@link parseProcNet} understands.
+ *
+ * @example
+ * ```ts
+ * parseProcNet('ipv6_route' satisfies ProcNetTableName, text);
+ * ```
+ */
 export type ProcNetTableName =
   | InetTableName
   | 'unix'
@@ -32,10 +53,24 @@ export type ProcNetTableName =
   | 'snmp6'
   | 'netstat';
 
-/** Transport of an Internet socket. */
+/**
+ * Transport of an Internet socket.
+ *
+ * @example
+ * ```ts
+ * sockets.filter((s) => s.protocol === ('udp' satisfies InetProtocol));
+ * ```
+ */
 export type InetProtocol = 'tcp' | 'udp' | 'udplite' | 'raw';
 
-/** TCP state names, exactly as netstat spells them (with `UNKNOWN` for codes outside 0x01-0x0B). */
+/**
+ * TCP state names, exactly as netstat spells them (with `UNKNOWN` for codes outside 0x01-0x0B).
+ *
+ * @example
+ * ```ts
+ * const listening = (s: InetSocket) => s.state === ('LISTEN' satisfies TcpStateName);
+ * ```
+ */
 export type TcpStateName =
   | 'ESTABLISHED'
   | 'SYN_SENT'
@@ -53,10 +88,22 @@ export type TcpStateName =
 /**
  * Kind of the kernel timer (`tr` column): 0 off, 1 on (retransmit/RTO/TLP),
  * 2 keepalive, 3 timewait, 4 probe (zero window). Other codes: `unknown`.
+ *
+ * @example
+ * ```ts
+ * parseTcp(text).filter((s) => s.timer === ('keepalive' satisfies TimerKind));
+ * ```
  */
 export type TimerKind = 'off' | 'on' | 'keepalive' | 'timewait' | 'probe' | 'unknown';
 
-/** One endpoint as decoded from `/proc/net`: address text plus port. */
+/**
+ * One endpoint as decoded from `/proc/net`: address text plus port.
+ *
+ * @example
+ * ```ts
+ * const e: Endpoint = { address: '127.0.0.1', addressHex: '0100007F', port: 8080 };
+ * ```
+ */
 export interface Endpoint {
   /**
    * Address text: dotted quad for IPv4 (`127.0.0.1`), RFC 5952 text for
@@ -69,7 +116,16 @@ export interface Endpoint {
   port: number;
 }
 
-/** One row of `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,raw,raw6}`. */
+/**
+ * One row of `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,raw,raw6}`.
+ *
+ * @example
+ * ```ts
+ * const [s]: InetSocket[] = parseTcp(text);
+ * s?.local.address; // '127.0.0.1'
+ * s?.state; // 'LISTEN'
+ * ```
+ */
 export interface InetSocket {
   /** The table the row came from. */
   table: InetTableName;
@@ -129,10 +185,24 @@ export interface InetSocket {
   line: number;
 }
 
-/** UNIX socket type (`Type` column). */
+/**
+ * UNIX socket type (`Type` column).
+ *
+ * @example
+ * ```ts
+ * parseUnix(text).filter((u) => u.type === ('SEQPACKET' satisfies UnixSocketType));
+ * ```
+ */
 export type UnixSocketType = 'STREAM' | 'DGRAM' | 'RAW' | 'RDM' | 'SEQPACKET' | 'UNKNOWN';
 
-/** UNIX socket state (`St` column): socket states, not TCP states. */
+/**
+ * UNIX socket state (`St` column): socket states, not TCP states.
+ *
+ * @example
+ * ```ts
+ * parseUnix(text).filter((u) => u.state === ('CONNECTED' satisfies UnixSocketState));
+ * ```
+ */
 export type UnixSocketState =
   | 'FREE'
   | 'UNCONNECTED'
@@ -141,7 +211,15 @@ export type UnixSocketState =
   | 'DISCONNECTING'
   | 'UNKNOWN';
 
-/** One row of `/proc/net/unix`. */
+/**
+ * One row of `/proc/net/unix`.
+ *
+ * @example
+ * ```ts
+ * const [u]: UnixSocket[] = parseUnix(text);
+ * u?.path; // '/run/with space.sock' or '@abstract' or undefined
+ * ```
+ */
 export interface UnixSocket {
   table: 'unix';
   /** Kernel pointer (`Num` column, hashed). */
@@ -169,7 +247,15 @@ export interface UnixSocket {
   line: number;
 }
 
-/** One row of `/proc/net/route` (IPv4 routing table). */
+/**
+ * One row of `/proc/net/route` (IPv4 routing table).
+ *
+ * @example
+ * ```ts
+ * const [r]: Ipv4Route[] = parseRoute(text);
+ * r?.gateway; // '192.0.2.1'
+ * ```
+ */
 export interface Ipv4Route {
   iface: string;
   destination: string;
@@ -188,7 +274,15 @@ export interface Ipv4Route {
   line: number;
 }
 
-/** One row of `/proc/net/ipv6_route`. */
+/**
+ * One row of `/proc/net/ipv6_route`.
+ *
+ * @example
+ * ```ts
+ * const [r]: Ipv6Route[] = parseIpv6Route(text);
+ * r?.destination; // 'fe80::'
+ * ```
+ */
 export interface Ipv6Route {
   destination: string;
   destinationPrefix: number;
@@ -205,7 +299,15 @@ export interface Ipv6Route {
   line: number;
 }
 
-/** One row of `/proc/net/dev`: interface counters. */
+/**
+ * One row of `/proc/net/dev`: interface counters.
+ *
+ * @example
+ * ```ts
+ * const lo = parseDev(text).find((i: InterfaceCounters) => i.iface === 'lo');
+ * lo?.rx.bytes;
+ * ```
+ */
 export interface InterfaceCounters {
   iface: string;
   rx: {
@@ -239,10 +341,24 @@ export interface InterfaceCounters {
  * (one `Name value` per line, grouped by prefix `Ip6`, `Icmp6`, `Udp6`, ...).
  * Group and counter names are kept exactly as the kernel prints them; values
  * are numbers (counters can be negative, e.g. `Tcp: MaxConn -1`).
+ *
+ * @example
+ * ```ts
+ * const stats: ProtocolStatistics = parseSnmp(text);
+ * stats.Tcp?.MaxConn; // -1
+ * ```
  */
 export type ProtocolStatistics = Record<string, Record<string, number>>;
 
-/** What went wrong with one line, in lenient modes. */
+/**
+ * What went wrong with one line, in lenient modes.
+ *
+ * @example
+ * ```ts
+ * const issues: ParseIssue[] = [];
+ * parseTcp(text, { onInvalidLine: (issue) => issues.push(issue) });
+ * ```
+ */
 export interface ParseIssue {
   /** Machine-readable reason, e.g. `'bad-address'`, `'too-few-fields'`. */
   code: string;
@@ -262,10 +378,24 @@ export interface ParseIssue {
  * How a parser treats a bad line: `'throw'` (default) raises a
  * `ProcNetParseError`; `'skip'` ignores it; a function receives each issue
  * and parsing goes on.
+ *
+ * @example
+ * ```ts
+ * const collect: OnInvalidLine = (issue) => console.warn(issue.message);
+ * parseUnix(text, { onInvalidLine: collect });
+ * ```
  */
 export type OnInvalidLine = 'throw' | 'skip' | ((issue: ParseIssue) => void);
 
-/** Options shared by every parser. */
+/**
+ * Options shared by every parser.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { source: 'capture/tcp', onInvalidLine: 'skip', endianness: 'little' };
+ * parseTcp(text, options);
+ * ```
+ */
 export interface ParseOptions {
   /** Name used in errors and issues (default: `/proc/net/<table>`). */
   source?: string;
@@ -275,7 +405,14 @@ export interface ParseOptions {
   endianness?: Endianness;
 }
 
-/** A process holding a socket open, as found by scanning `/proc/<pid>/fd`. */
+/**
+ * A process holding a socket open, as found by scanning `/proc/<pid>/fd`.
+ *
+ * @example
+ * ```ts
+ * const holder: SocketProcess = { pid: 459, fd: 3, command: 'nginx' };
+ * ```
+ */
 export interface SocketProcess {
   pid: number;
   /** File descriptor number in that process. */
