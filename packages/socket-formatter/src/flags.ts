@@ -100,13 +100,14 @@ export interface ResolvedFlags {
  * ```
  */
 export function resolveFlags(flags: NetstatFlags = {}): ResolvedFlags {
+  if (RESOLVED.has(flags)) return flags as ResolvedFlags;
   const inetType = !!(flags.tcp || flags.udp || flags.udplite || flags.raw);
   const anyFamily = !!(flags.inet4 || flags.inet6);
   // netstat: a family without a socket type selects every Internet type; a
   // type without a family selects both families; nothing at all selects all.
   const allInet = anyFamily ? !inetType : !inetType && !flags.unix;
   const n = !!flags.numeric;
-  return {
+  const resolved: ResolvedFlags = {
     all: !!flags.all,
     listening: !!flags.listening,
     tcp: allInet || !!flags.tcp,
@@ -124,7 +125,12 @@ export function resolveFlags(flags: NetstatFlags = {}): ResolvedFlags {
     inet4: anyFamily ? !!flags.inet4 : true,
     inet6: anyFamily ? !!flags.inet6 : true,
   };
+  RESOLVED.add(resolved);
+  return resolved;
 }
+
+/** Objects resolveFlags made, so per-row calls with them cost nothing. */
+const RESOLVED = new WeakSet<object>();
 
 /**
  * What the command line asks netstat to show.

@@ -345,6 +345,11 @@ export function formatInetRow(
  */
 export function sortInetSockets<T extends Pick<InetSocket, 'table'>>(sockets: readonly T[]): T[] {
   const rank = (t: InetTableName) => INET_TABLE_ORDER.indexOf(t);
+  let sorted = true;
+  for (let i = 1; i < sockets.length && sorted; i++) {
+    if (rank(sockets[i - 1]!.table) > rank(sockets[i]!.table)) sorted = false;
+  }
+  if (sorted) return sockets.slice();
   return sockets
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s.table) - rank(b.s.table) || a.i - b.i)

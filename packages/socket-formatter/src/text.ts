@@ -17,12 +17,14 @@ export function byteLength(s: string): number {
 
 /** `%-<width>s`: left-aligned, padded with spaces to at least `width` bytes. */
 export function padRight(s: string, width: number): string {
+  if (s.length >= width) return s;
   const len = byteLength(s);
   return len >= width ? s : s + ' '.repeat(width - len);
 }
 
 /** `%<width>s` / `%<width>ld`: right-aligned. */
 export function padLeft(s: string, width: number): string {
+  if (s.length >= width) return s;
   const len = byteLength(s);
   return len >= width ? s : ' '.repeat(width - len) + s;
 }
