@@ -275,7 +275,7 @@ export function timerText(
 
 /**
  * The `-p` column text: `pid/program` cut to 19 bytes, `-` when unknown.
- * Control characters in the name print as `.` (CVE-2024-58251).
+ * Control characters in the name print as `\xHH` (CVE-2024-58251).
  *
  * @example
  * ```ts

@@ -44,10 +44,14 @@ export function cutBytes(s: string, bytes: number): string {
 }
 
 /**
- * Replaces control characters (C0, DEL, C1) with `.` so a program name
- * cannot inject terminal escapes or extra lines (CVE-2024-58251; net-tools
- * after 2.10 does the same for every byte outside `' '..'~'`).
+ * Writes control characters (C0, DEL, C1) as `\xHH` so a program name or
+ * path cannot inject terminal escapes or extra lines (CVE-2024-58251). This
+ * is the form `@netintro/procnet-reader` uses for command names, so text it
+ * already escaped passes through unchanged.
  */
 export function escapeControl(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '.');
+  return s.replace(
+    /[\u0000-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }

@@ -96,7 +96,7 @@ export function isUnixServer(s: Pick<UnixSocket, 'stateCode' | 'flags'>): boolea
 /**
  * One row of the UNIX table. Unlike netstat 2.10, which cuts paths at the
  * first space (`sscanf %s`), the whole path is printed; control characters
- * in it print as `.`.
+ * in it print as `\xHH`.
  *
  * @example
  * ```ts
