@@ -40,6 +40,7 @@ import {
   type Resolvers,
   resolveFlags,
   statisticsFamilyError,
+  toJson,
 } from '@netintro/socket-formatter';
 import { HELP_TEXT, versionText } from './help.js';
 import { permissionNote } from './notes.js';
@@ -226,9 +227,6 @@ function errorCode(error: unknown): string | undefined {
     : undefined;
 }
 
-/** Tables that may be absent (no IPv6, no UDP-Lite): silently empty, as in netstat. */
-const OPTIONAL_TABLES = new Set(['tcp6', 'udp6', 'udplite', 'udplite6', 'raw6']);
-
 async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
   const flags: NetstatFlags = args.flags;
   const f = resolveFlags(flags);
@@ -240,8 +238,11 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
 
   // Start everything that does not depend on the rows at once.
   const scanning = f.program ? scanSocketProcesses({ procRoot: root }) : undefined;
+  // Tables show user names with -e; the JSON form always carries them (unless numeric).
   const users =
-    f.extend >= 1 && !f.numericUsers ? readUsers({ path: etcPath(io, 'passwd') }) : undefined;
+    (f.extend >= 1 || args.json) && !f.numericUsers
+      ? readUsers({ path: etcPath(io, 'passwd') })
+      : undefined;
   const resolvers: Resolvers = {};
   const naming: Promise<unknown>[] = [];
   if (wantInet && !f.numericPorts) {
@@ -283,16 +284,22 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
     resolvers.hosts = (address) => cache.get(address);
   }
 
+  const json = args.json;
+  const jsonInet: InetSocket[] = [];
   if (wantInet) {
-    io.stdout(`${activeHeading('Internet connections', f)}\n${inetColumnHeader(f)}\n`);
+    if (!json) io.stdout(`${activeHeading('Internet connections', f)}\n${inetColumnHeader(f)}\n`);
     let batch: InetSocket[] = [];
     const flush = async (): Promise<void> => {
       if (batch.length === 0) return;
       if (hosts) await hosts.resolveAll(addressesToResolve(batch));
-      let out = '';
-      for (const s of batch) out += `${formatInetRow(s, f, resolvers)}\n`;
+      if (json) {
+        for (const s of batch) jsonInet.push(s);
+      } else {
+        let out = '';
+        for (const s of batch) out += `${formatInetRow(s, f, resolvers)}\n`;
+        io.stdout(out);
+      }
       batch = [];
-      io.stdout(out);
     };
     for (const table of INET_TABLE_ORDER) {
       if (!tableWanted(table, f)) continue;
@@ -303,16 +310,22 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
           if (batch.length >= BATCH) await flush();
         }
       } catch (error) {
-        if (!(OPTIONAL_TABLES.has(table) && errorCode(error) === 'ENOENT')) throw error;
+        // A table the kernel does not have (no IPv6, no UDP-Lite) shows no rows, as in netstat.
+        if (errorCode(error) !== 'ENOENT') throw error;
       }
       await flush();
     }
   }
+  const unix: UnixSocket[] = [];
   if (f.unix) {
-    const rows: UnixSocket[] = [];
-    for await (const s of streamSockets('unix', { root, onInvalidLine })) rows.push(s);
-    io.stdout(formatUnixTable(rows, f, resolvers));
+    try {
+      for await (const s of streamSockets('unix', { root, onInvalidLine })) unix.push(s);
+    } catch (error) {
+      if (errorCode(error) !== 'ENOENT') throw error;
+    }
+    if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
+  if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
 }
 
 function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
@@ -369,6 +382,12 @@ async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Promise<v
     await hosts.resolveAll(wanted);
     resolvers.hosts = (address) => hosts.get(address);
   }
+  if (args.json) {
+    io.stdout(
+      `${JSON.stringify({ version: 1, routes: six ? routes.ipv6 : routes.ipv4 }, null, 2)}\n`,
+    );
+    return;
+  }
   io.stdout(
     six
       ? formatRoute6Table(routes.ipv6, args.flags, resolvers)
@@ -393,6 +412,11 @@ async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
       }
     }),
   );
+  if (args.json) {
+    const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
+    io.stdout(`${JSON.stringify({ version: 1, interfaces }, null, 2)}\n`);
+    return;
+  }
   io.stdout(formatInterfaceTable(counters, (name) => states.get(name), args.flags));
 }
 
@@ -404,6 +428,10 @@ async function showStatistics(args: NetstatArgs, io: CliIo): Promise<number> {
     return 1;
   }
   const statistics = await readStatistics({ root: io.procRoot ?? '/proc' });
+  if (args.json) {
+    io.stdout(`${JSON.stringify({ version: 1, statistics }, null, 2)}\n`);
+    return 0;
+  }
   io.stdout(formatStatistics(statistics, args.flags));
   return 0;
 }

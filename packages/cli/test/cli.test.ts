@@ -3,6 +3,9 @@
  * help and version, -c, the permission notes path and --json.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type CliIo, run } from '../src/cli.js';
 import { HELP_TEXT, versionText } from '../src/help.js';
@@ -174,5 +177,85 @@ describe('socket listing (live /proc, -n)', () => {
     await run(['-at'], c.io);
     const rows = c.stdout().split('\n').slice(2).filter(Boolean);
     if (rows.some((r) => r.includes('127.0.0.1:'))) expect(asked.has('127.0.0.1')).toBe(true);
+  });
+});
+
+describe('--json', () => {
+  // A fixture tree: two TCP rows (a listener and a connection), one UNIX row.
+  const root = mkdtempSync(join(tmpdir(), 'netintro-json-'));
+  mkdirSync(join(root, 'net'));
+  writeFileSync(
+    join(root, 'net/tcp'),
+    '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n' +
+      '   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1001 1 0000000000000000 100 0 0 10 0\n' +
+      '   1: 0100007F:0016 0100007F:D5F8 01 00000000:00000000 00:00000000 00000000  1000        0 1002 1 0000000000000000 20 4 30 10 -1\n',
+  );
+  writeFileSync(
+    join(root, 'net/unix'),
+    'Num       RefCount Protocol Flags    Type St Inode Path\n' +
+      '0000000000000000: 00000002 00000000 00010000 0001 01  2001 /run/demo.sock\n',
+  );
+  const etc = mkdtempSync(join(tmpdir(), 'netintro-etc-'));
+  writeFileSync(join(etc, 'services'), 'ssh\t22/tcp\n');
+  writeFileSync(
+    join(etc, 'passwd'),
+    'root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n',
+  );
+
+  it('prints one object per socket the table would show, in table order, every record field', async () => {
+    const c = capture({
+      procRoot: root,
+      etc,
+      lookup: async (a) => (a === '127.0.0.1' ? 'localhost' : undefined),
+    });
+    expect(await run(['--json', '-a'], c.io)).toBe(0);
+    const doc = JSON.parse(c.stdout());
+    expect(doc.version).toBe(1);
+    expect(doc.sockets.map((s: { kind: string }) => s.kind)).toEqual(['inet', 'inet', 'unix']);
+    const [listen, conn, unix] = doc.sockets;
+    expect(listen).toMatchObject({
+      table: 'tcp',
+      protocol: 'tcp',
+      family: 4,
+      state: 'LISTEN',
+      server: true,
+      inode: '1001',
+      user: 'root',
+      local: { address: '0.0.0.0', addressHex: '00000000', port: 22, service: 'ssh' },
+      remote: { address: '0.0.0.0', port: 0 },
+    });
+    expect(listen.remote.service).toBeUndefined(); // port 0
+    expect(conn).toMatchObject({
+      state: 'ESTABLISHED',
+      server: false,
+      uid: 1000,
+      user: 'alice',
+      local: { address: '127.0.0.1', host: 'localhost', service: 'ssh' },
+      remote: { port: 54776, host: 'localhost' },
+    });
+    expect(unix).toMatchObject({
+      kind: 'unix',
+      path: '/run/demo.sock',
+      server: true,
+      inode: '2001',
+    });
+    expect(c.stdout().endsWith('}\n')).toBe(true);
+  });
+
+  it('-n leaves names out and -l keeps only servers, as in the table', async () => {
+    const c = capture({ procRoot: root, etc });
+    expect(await run(['--json', '-tln'], c.io)).toBe(0);
+    const doc = JSON.parse(c.stdout());
+    expect(doc.sockets).toHaveLength(1);
+    expect(doc.sockets[0].local.service).toBeUndefined();
+    expect(doc.sockets[0].user).toBeUndefined();
+    const table = capture({ procRoot: root, etc });
+    await run(['-tln'], table.io);
+    expect(
+      table
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('tcp')),
+    ).toHaveLength(1);
   });
 });
