@@ -123,8 +123,13 @@ function readHexField(
 
 /** One 8-digit hex word at p, or -1 if a digit is not hex. */
 function hexWord(s: string, p: number): number {
+  return hexDigits(s, p, 8);
+}
+
+/** Exactly `count` hex digits at p, or -1 if one is not hex. */
+function hexDigits(s: string, p: number, count: number): number {
   let v = 0;
-  for (let i = p; i < p + 8; i++) {
+  for (let i = p; i < p + count; i++) {
     const c = s.charCodeAt(i);
     const d = c < 128 ? (HEX_VALUE[c] as number) : -1;
     if (d < 0) return -1;
@@ -258,51 +263,111 @@ function scanInetLine(
 
   const digits = info.addressDigits;
 
-  // local and remote: ADDR:PORT
-  p = skipSpace(s, q + 1, end);
-  if (p >= end) return fail('too-few-fields', `the local address${FIELDS}`);
-  if (p + digits >= end || s.charCodeAt(p + digits) !== 58)
-    return fail('bad-address', LOCAL_ADDRESS);
-  const la = readAddress(s, p, digits, cache, endianness);
-  if (la === undefined) return fail('bad-address', LOCAL_ADDRESS);
-  const localPort = readHexField(s, p + digits + 1, end, 4, 0);
-  if (localPort < 0) return fail('bad-port', `local ${PORT}`);
-
-  p = skipSpace(s, fieldEnd, end);
-  if (p >= end) return fail('too-few-fields', `the remote address${FIELDS}`);
-  if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
-    return fail('bad-address', REMOTE_ADDRESS);
+  // Fast path: the kernel's fixed-width layout, "%4d: %08X:%04X %08X:%04X %02X
+  // %08X:%08X %02X:%08lX %08X " (IPv6: 32 address digits), checked by its
+  // separators; any deviation takes the general path, which also explains errors.
+  let la: CachedAddress | undefined;
+  let ra: CachedAddress | undefined;
+  let localPort = -1;
+  let remotePort = -1;
+  let stateCode = -1;
+  let txQueue = -1;
+  let rxQueue = -1;
+  let timerCode = -1;
+  let timerTicks = -1;
+  let retransmits = -1;
+  const p0 = q + 2;
+  const r0 = p0 + digits + 6;
+  const f0 = r0 + digits + 6;
+  let fast = false;
+  if (
+    f0 + 41 < end &&
+    s.charCodeAt(q + 1) === 32 &&
+    s.charCodeAt(r0 - 6) === 58 &&
+    s.charCodeAt(r0 - 1) === 32 &&
+    s.charCodeAt(f0 - 6) === 58 &&
+    s.charCodeAt(f0 - 1) === 32 &&
+    s.charCodeAt(f0 + 2) === 32 &&
+    s.charCodeAt(f0 + 11) === 58 &&
+    s.charCodeAt(f0 + 20) === 32 &&
+    s.charCodeAt(f0 + 23) === 58 &&
+    s.charCodeAt(f0 + 32) === 32 &&
+    s.charCodeAt(f0 + 41) <= 32
+  ) {
+    localPort = hexDigits(s, r0 - 5, 4);
+    remotePort = hexDigits(s, f0 - 5, 4);
+    stateCode = hexDigits(s, f0, 2);
+    txQueue = hexDigits(s, f0 + 3, 8);
+    rxQueue = hexDigits(s, f0 + 12, 8);
+    timerCode = hexDigits(s, f0 + 21, 2);
+    timerTicks = hexDigits(s, f0 + 24, 8);
+    retransmits = hexDigits(s, f0 + 33, 8);
+    if (
+      localPort >= 0 &&
+      remotePort >= 0 &&
+      stateCode >= 0 &&
+      txQueue >= 0 &&
+      rxQueue >= 0 &&
+      timerCode >= 0 &&
+      timerTicks >= 0 &&
+      retransmits >= 0
+    ) {
+      la = readAddress(s, p0, digits, cache, endianness);
+      ra = readAddress(s, r0, digits, cache, endianness);
+      fast = la !== undefined && ra !== undefined;
+    }
   }
-  const ra = readAddress(s, p, digits, cache, endianness);
-  if (ra === undefined) return fail('bad-address', REMOTE_ADDRESS);
-  const remotePort = readHexField(s, p + digits + 1, end, 4, 0);
-  if (remotePort < 0) return fail('bad-port', `remote ${PORT}`);
+  if (fast) {
+    fieldEnd = f0 + 41;
+  } else {
+    // local and remote: ADDR:PORT
+    p = skipSpace(s, q + 1, end);
+    if (p >= end) return fail('too-few-fields', `the local address${FIELDS}`);
+    if (p + digits >= end || s.charCodeAt(p + digits) !== 58)
+      return fail('bad-address', LOCAL_ADDRESS);
+    la = readAddress(s, p, digits, cache, endianness);
+    if (la === undefined) return fail('bad-address', LOCAL_ADDRESS);
+    localPort = readHexField(s, p + digits + 1, end, 4, 0);
+    if (localPort < 0) return fail('bad-port', `local ${PORT}`);
 
-  p = skipSpace(s, fieldEnd, end);
-  if (p >= end) return fail('too-few-fields', `the state${FIELDS}`);
-  const stateCode = readHexField(s, p, end, 2, 0);
-  if (stateCode < 0) return fail('bad-state', 'a state of 1-2 hex digits');
+    p = skipSpace(s, fieldEnd, end);
+    if (p >= end) return fail('too-few-fields', `the remote address${FIELDS}`);
+    if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
+      return fail('bad-address', REMOTE_ADDRESS);
+    }
+    ra = readAddress(s, p, digits, cache, endianness);
+    if (ra === undefined) return fail('bad-address', REMOTE_ADDRESS);
+    remotePort = readHexField(s, p + digits + 1, end, 4, 0);
+    if (remotePort < 0) return fail('bad-port', `remote ${PORT}`);
 
-  p = skipSpace(s, fieldEnd, end);
-  if (p >= end) return fail('too-few-fields', `tx_queue:rx_queue${FIELDS}`);
-  const txQueue = readHexField(s, p, end, 16, 58);
-  if (txQueue < 0)
-    return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
-  const rxQueue = readHexField(s, fieldEnd + 1, end, 16, 0);
-  if (rxQueue < 0)
-    return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
+    p = skipSpace(s, fieldEnd, end);
+    if (p >= end) return fail('too-few-fields', `the state${FIELDS}`);
+    stateCode = readHexField(s, p, end, 2, 0);
+    if (stateCode < 0) return fail('bad-state', 'a state of 1-2 hex digits');
 
-  p = skipSpace(s, fieldEnd, end);
-  if (p >= end) return fail('too-few-fields', `tr:tm->when${FIELDS}`);
-  const timerCode = readHexField(s, p, end, 2, 58);
-  if (timerCode < 0) return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
-  const timerTicks = readHexField(s, fieldEnd + 1, end, 16, 0);
-  if (timerTicks < 0) return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
+    p = skipSpace(s, fieldEnd, end);
+    if (p >= end) return fail('too-few-fields', `tx_queue:rx_queue${FIELDS}`);
+    txQueue = readHexField(s, p, end, 16, 58);
+    if (txQueue < 0)
+      return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
+    rxQueue = readHexField(s, fieldEnd + 1, end, 16, 0);
+    if (rxQueue < 0)
+      return fail('bad-queue', 'tx_queue:rx_queue as two hex numbers joined by a colon');
 
-  p = skipSpace(s, fieldEnd, end);
-  if (p >= end) return fail('too-few-fields', `retrnsmt${FIELDS}`);
-  const retransmits = readHexField(s, p, end, 16, 0);
-  if (retransmits < 0) return fail('bad-number', 'retrnsmt as a hex number');
+    p = skipSpace(s, fieldEnd, end);
+    if (p >= end) return fail('too-few-fields', `tr:tm->when${FIELDS}`);
+    timerCode = readHexField(s, p, end, 2, 58);
+    if (timerCode < 0) return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
+    timerTicks = readHexField(s, fieldEnd + 1, end, 16, 0);
+    if (timerTicks < 0)
+      return fail('bad-timer', 'tr:tm->when as two hex numbers joined by a colon');
+
+    p = skipSpace(s, fieldEnd, end);
+    if (p >= end) return fail('too-few-fields', `retrnsmt${FIELDS}`);
+    retransmits = readHexField(s, p, end, 16, 0);
+    if (retransmits < 0) return fail('bad-number', 'retrnsmt as a hex number');
+  }
+  if (la === undefined || ra === undefined) return null; // unreachable: both set or failed above
 
   p = skipSpace(s, fieldEnd, end);
   if (p >= end) return fail('too-few-fields', `uid${FIELDS}`);
