@@ -212,3 +212,68 @@ describe('properties', () => {
     expect(Date.now() - start).toBeLessThan(5000);
   });
 });
+
+const GOOD_TCP =
+  '   0: 0100007F:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 73924 2 00000000db7b44f6 100 0 0 10 0';
+const tcpWith = (from: string, to: string) => {
+  if (!GOOD_TCP.includes(from)) throw new Error(`fixture typo: ${from}`);
+  return GOOD_TCP.replace(from, to);
+};
+
+// The remaining branches, one inline case each: [table, text, code, line].
+const inline: [ProcNetTableName, string, string, number][] = [
+  ['tcp', tcpWith(' 00:00000000 ', ' 0Z:00000000 '), 'bad-timer', 1],
+  ['tcp', tcpWith(' 00:00000000 ', ' 00-00000000 '), 'bad-timer', 1],
+  ['tcp', tcpWith(' 00000000     0', ' 0000000G     0'), 'bad-number', 1],
+  ['tcp', tcpWith('     0        0 73924', '    -1        0 73924'), 'bad-number', 1],
+  ['tcp', tcpWith('        0 73924', '       x0 73924'), 'bad-number', 1],
+  ['tcp', tcpWith('73924 2 ', '73924 two '), 'bad-number', 1],
+  ['tcp', tcpWith('00000000db7b44f6', '00000000db7b44g6'), 'bad-pointer', 1],
+  ['tcp', tcpWith('100 0 0 10 0', '100 0 0 ten 0'), 'bad-number', 1],
+  ['tcp', tcpWith(' 0A ', ' 0A0 '), 'bad-state', 1],
+  ['tcp', tcpWith('0100007F:1F90', '0100007F:1F900'), 'bad-port', 1],
+  ['tcp', tcpWith('   0:', '   0 '), 'bad-slot', 1],
+  ['tcp', '   0: 0100007F:1F90', 'too-few-fields', 1],
+  ['udp', tcpWith('100 0 0 10 0', 'lots'), 'bad-number', 1],
+  ['unix', '0000000000000000: 00000002 00000000 00010000 0001 01 12x34 /x', 'bad-inode', 1],
+  ['unix', '0000000000000000: 00000002 0000000Z 00010000 0001 01 1234', 'bad-number', 1],
+  ['unix', '0000000000000000 00000002 00000000 00010000 0001 01 1234', 'bad-pointer', 1],
+  ['route', 'eth0\t0000000Z\t010200C0\t0003\t0\t0\t0\t00000000\t0\t0\t0', 'bad-address', 1],
+  ['route', 'eth0\t00000000\t010200C0\t00G3\t0\t0\t0\t00000000\t0\t0\t0', 'bad-number', 1],
+  ['route', 'eth0\t00000000\t010200C0\t0003', 'too-few-fields', 1],
+  [
+    'ipv6_route',
+    'fe80000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001 eth0',
+    'bad-address',
+    1,
+  ],
+  [
+    'ipv6_route',
+    'fe800000000000000000000000000000 4G 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001 eth0',
+    'bad-number',
+    1,
+  ],
+  ['dev', '  eth0: 1 2 3', 'too-few-fields', 1],
+  ['dev', '  eth0: 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 -16', 'bad-number', 1],
+  ['dev', ': 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16', 'bad-interface', 1],
+  ['snmp', 'Tcp: A B\nTcp: 1 x', 'bad-number', 2],
+  ['snmp', 'Tcp A B\nTcp: 1 2', 'bad-group', 1],
+  ['netstat', 'TcpExt: A\nIpExt: 1', 'missing-values', 1],
+  ['snmp6', 'Ip6InReceives', 'too-few-fields', 1],
+  ['snmp6', 'Ip6InReceives 1 2', 'bad-number', 1],
+  ['snmp6', 'Ip6InReceives one', 'bad-number', 1],
+];
+
+describe('every other error branch', () => {
+  it.each(inline)('%s %j -> %s', (table, text, code, line) => {
+    const issues: ParseIssue[] = [];
+    parseProcNet(table, text, { onInvalidLine: (i) => issues.push(i) });
+    expect(issues[0]).toMatchObject({ code, line });
+    expect(() => parseProcNet(table, text)).toThrow(ProcNetParseError);
+  });
+
+  it('the good line used above parses', () => {
+    expect(parseProcNet('tcp', GOOD_TCP)).toHaveLength(1);
+    expect(parseProcNet('udp', tcpWith('100 0 0 10 0', '7'))[0]?.drops).toBe(7);
+  });
+});
