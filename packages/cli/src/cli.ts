@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type {
   InetSocket,
   InetTableName,
@@ -11,13 +13,14 @@ import type {
   SocketProcess,
   UnixSocket,
 } from '@netintro/procnet-reader';
+import { parseInetTable, parseUnix } from '@netintro/procnet-reader';
 import {
+  hostByteOrder,
   readInterfaces,
   readRoutes,
   readStatistics,
   readUsers,
   scanSocketProcesses,
-  streamSockets,
 } from '@netintro/procnet-reader/node';
 import {
   activeHeading,
@@ -220,6 +223,54 @@ function bogusKind(source: string): string {
 
 /** Rows formatted per batch: bounds memory on huge tables (one batch of records at a time). */
 const BATCH = 2048;
+/** Bytes per read of a table: about 1700 rows of /proc/net/tcp. */
+const CHUNK_BYTES = 256 * 1024;
+
+/**
+ * The text of a /proc table in pieces that end at a line end, read with
+ * blocking calls (no thread-pool round trip per read: measured faster than
+ * the async reader for these files, and steadier on a busy machine). A
+ * missing file (no IPv6, no UDP-Lite) gives nothing, as netstat shows
+ * nothing for it.
+ */
+function* readChunks(path: string): Generator<string> {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return;
+    throw error;
+  }
+  const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  let carry = '';
+  try {
+    for (;;) {
+      const n = readSync(fd, buffer, 0, CHUNK_BYTES, null);
+      if (n === 0) break;
+      const text = carry + buffer.toString('latin1', 0, n);
+      const end = text.lastIndexOf('\n');
+      if (end === -1) {
+        carry = text;
+        continue;
+      }
+      carry = text.slice(end + 1);
+      yield text.slice(0, end + 1);
+    }
+    if (carry !== '') yield carry;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A whole (small) table as UTF-8 text, or undefined when it does not exist. */
+function readWhole(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error
@@ -232,6 +283,7 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
   const f = resolveFlags(flags);
   const root = io.procRoot ?? '/proc';
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
+  const endianness = hostByteOrder();
   const onInvalidLine = (issue: ParseIssue): void => {
     io.stderr(`warning, got bogus ${bogusKind(issue.source)} line.\n`);
   };
@@ -303,26 +355,20 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
     };
     for (const table of INET_TABLE_ORDER) {
       if (!tableWanted(table, f)) continue;
-      try {
-        for await (const s of streamSockets(table, { root, onInvalidLine })) {
-          if (!inetSocketSelected(s, f)) continue;
-          batch.push(s);
-          if (batch.length >= BATCH) await flush();
-        }
-      } catch (error) {
-        // A table the kernel does not have (no IPv6, no UDP-Lite) shows no rows, as in netstat.
-        if (errorCode(error) !== 'ENOENT') throw error;
+      const path = `${root}/net/${table}`;
+      for (const text of readChunks(path)) {
+        const rows = parseInetTable(table, text, { source: path, endianness, onInvalidLine });
+        for (const s of rows) if (inetSocketSelected(s, f)) batch.push(s);
+        if (batch.length >= BATCH) await flush();
       }
       await flush();
     }
   }
-  const unix: UnixSocket[] = [];
+  let unix: UnixSocket[] = [];
   if (f.unix) {
-    try {
-      for await (const s of streamSockets('unix', { root, onInvalidLine })) unix.push(s);
-    } catch (error) {
-      if (errorCode(error) !== 'ENOENT') throw error;
-    }
+    const path = `${root}/net/unix`;
+    const text = readWhole(path);
+    if (text !== undefined) unix = parseUnix(text, { source: path, onInvalidLine });
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
   if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
