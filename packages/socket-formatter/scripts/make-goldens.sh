@@ -46,6 +46,32 @@ unshare -m -n sh -eu -c '
   for f in hosts services protocols passwd group networks nsswitch.conf; do
     mount --bind "$pkg/test/fixtures/etc/$f" "/etc/$f"
   done
+  # The "live" case: processes holding real sockets, so -p has names to show
+  # (one argv[0] is long, one carries an escape sequence and a newline).
+  # Their /proc/net tables become the fixture; the inode -> pid/argv[0] map
+  # (argv[0] hex-encoded) is written beside it, as input for the tests.
+  live="$pkg/test/fixtures/live"
+  rm -rf "$live" && mkdir -p "$live/net"
+  bash -c "exec -a /opt/bin/a-really-long-program-name perl \"\$0\" \"\$@\"" \
+    "$pkg/scripts/hold-sockets.pl" 8765 "/tmp/netintro live one.sock" "$tmp/ready1" &
+  p1=$!
+  bash -c "exec -a \"\$(printf \"ev\\033[31mil\\nname\")\" perl \"\$0\" \"\$@\"" \
+    "$pkg/scripts/hold-sockets.pl" 9876 /tmp/netintro-live-two.sock "$tmp/ready2" &
+  p2=$!
+  trap "kill $p1 $p2 2>/dev/null || true" EXIT
+  i=0
+  while [ ! -e "$tmp/ready1" ] || [ ! -e "$tmp/ready2" ]; do
+    i=$((i + 1)); [ "$i" -lt 100 ] || { echo "make-goldens: socket holders did not start" >&2; exit 1; }
+    sleep 0.1
+  done
+  for t in tcp tcp6 udp udp6 udplite udplite6 raw raw6 unix; do cat "/proc/net/$t" >"$live/net/$t"; done
+  for pid in $p1 $p2; do
+    argv0=$(od -An -tx1 -v "/proc/$pid/cmdline" | tr -s " \n" "\n\n" | sed "/^\$/d; /^00\$/q" | grep -v "^00\$" | tr -d "\n")
+    for fd in /proc/$pid/fd/*; do
+      link=$(readlink "$fd") || continue
+      case $link in "socket:["*) echo "${link#socket:[}" | tr -d "]" | tr "\n" " "; echo "$pid ${fd##*/} $argv0" ;; esac
+    done
+  done >"$live/processes.txt"
   grep -v "^#" "$pkg/test/golden/matrix.txt" | while read -r case flags; do
     [ -n "$case" ] || continue
     out="$pkg/test/golden/$case"
@@ -64,5 +90,7 @@ unshare -m -n sh -eu -c '
       rm -f "$out/$name.stderr"
     fi
   done
+  kill "$p1" "$p2"
+  rm -f "/tmp/netintro live one.sock" /tmp/netintro-live-two.sock
 ' sh "$pkg" "$tmp"
 echo "make-goldens: wrote $(find "$pkg/test/golden" -name "*.txt" | wc -l) golden files"

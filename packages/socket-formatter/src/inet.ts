@@ -285,7 +285,11 @@ export function timerText(
  */
 export function programText(p: { pid: number; command: string } | undefined): string {
   if (!p) return '-';
-  return cutBytes(`${p.pid}/${escapeControl(p.command)}`, 19);
+  // Cut like netstat, but never through an escape: no trailing `\`, `\x` or `\xH`.
+  return cutBytes(`${p.pid}/${escapeControl(p.command)}`, 19).replace(
+    /(?<!\\)\\(x[0-9A-F]?)?$/,
+    '',
+  );
 }
 
 /**

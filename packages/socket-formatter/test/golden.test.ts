@@ -2,6 +2,7 @@
 // here the same fixture goes parse -> format and must match byte for byte, except
 // for the deliberate differences listed in DELIBERATE (each one asserted to occur).
 import { readFileSync } from 'node:fs';
+import type { SocketProcess } from '@netintro/procnet-reader';
 import { describe, expect, it } from 'vitest';
 import {
   formatInterfaceTable,
@@ -11,26 +12,53 @@ import {
   type InterfaceState,
   interfaceStateFromSysfs,
   parseNetstatArgs,
+  type Resolvers,
 } from '../src/index.js';
+import { padRight } from '../src/text.js';
 import { etcResolvers, goldenMatrix, loadCase } from './helpers.js';
 
 /** golden text -> what we print instead, per case (see README "Deliberate differences"). */
-const DELIBERATE: Record<string, [netstat: RegExp, ours: string][]> = {
-  // netstat reads the path with sscanf %s and stops at the first space.
-  unix: [
-    [/(DISCONNECTING 3900000109 (?:-\s+)?)\/tmp\/demo\/with$/m, '$1/tmp/demo/with space.sock'],
-    [/(3900000110 (?:-\s+)?)\/tmp\/demo\/with$/m, '$1/tmp/demo/with space listening.sock'],
-  ],
-  // TCP states 0x0C, 0x0D and 0x00: netstat indexes past (or into the empty
-  // first slot of) its state table; we print UNKNOWN.
-  odd: [
-    [/LISTENING {2}/, 'UNKNOWN    '],
-    [/CONN SENT {2}/, 'UNKNOWN    '],
-    [/(127\.0\.0\.2:54323 {9}) {11}/, '$1UNKNOWN    '],
-  ],
-};
+const DELIBERATE: Record<string, [netstat: RegExp, ours: string | ((...m: string[]) => string)][]> =
+  {
+    // netstat reads the path with sscanf %s and stops at the first space.
+    unix: [
+      [/(DISCONNECTING 3900000109 (?:-\s+)?)\/tmp\/demo\/with$/m, '$1/tmp/demo/with space.sock'],
+      [/(3900000110 (?:-\s+)?)\/tmp\/demo\/with$/m, '$1/tmp/demo/with space listening.sock'],
+    ],
+    // TCP states 0x0C, 0x0D and 0x00: netstat indexes past (or into the empty
+    // first slot of) its state table; we print UNKNOWN.
+    odd: [
+      [/LISTENING {2}/, 'UNKNOWN    '],
+      [/CONN SENT {2}/, 'UNKNOWN    '],
+      [/(127\.0\.0\.2:54323 {9}) {11}/, '$1UNKNOWN    '],
+    ],
+    live: [
+      // UNIX path with a space, cut by netstat.
+      [/\/tmp\/netintro$/gm, '/tmp/netintro live one.sock'],
+      // argv[0] "ev<ESC>[31mil<LF>name": netstat prints the raw bytes (cut to 19,
+      // newline included); we print \xHH escapes, cut before a partial escape.
+      [/(\d+)\/ev\x1b\[31mil\nnam /g, (_m, pid) => padRight(`${pid}/ev\\x1B[31mil`, 20)],
+    ],
+  };
 
 const resolvers = etcResolvers();
+
+/**
+ * The live case: processes make-goldens.sh started held these inodes; the
+ * program name is argv[0] (hex in the file), its basename when it starts
+ * with '/', as netstat takes it.
+ */
+function liveResolvers(): Resolvers {
+  const text = readFileSync(`${import.meta.dirname}/fixtures/live/processes.txt`, 'utf8');
+  const byInode = new Map<string, SocketProcess>();
+  for (const line of text.trim().split('\n')) {
+    const [inode, pid, fd, hex] = line.split(' ');
+    const argv0 = Buffer.from(hex!, 'hex').toString('utf8');
+    const command = argv0.startsWith('/') ? argv0.slice(argv0.lastIndexOf('/') + 1) : argv0;
+    if (!byInode.has(inode!)) byInode.set(inode!, { pid: Number(pid), fd: Number(fd), command });
+  }
+  return { ...resolvers, processes: (inode) => byInode.get(inode) };
+}
 
 /** MTU and flags of the interfaces make-goldens.sh created, as sysfs showed them. */
 function interfaceStates(): Map<string, InterfaceState> {
@@ -52,7 +80,7 @@ describe('golden files from the real netstat', () => {
     it(`${g.caseName}: netstat ${g.flags}`, () => {
       let expected = readFileSync(g.file, 'utf8');
       for (const [from, to] of DELIBERATE[g.caseName] ?? []) {
-        if (from.test(expected)) expected = expected.replace(from, to);
+        expected = expected.replace(from, to as string);
       }
       const args = parseNetstatArgs(g.flags.split(' '));
       if (!args.ok) throw new Error(args.message);
@@ -63,6 +91,7 @@ describe('golden files from the real netstat', () => {
         const states = interfaceStates();
         actual = formatInterfaceTable(input.dev, (n) => states.get(n), args.flags);
       } else if (args.mode === 'statistics') actual = formatStatistics(input, args.flags);
+      else if (g.caseName === 'live') actual = formatNetstat(input, args.flags, liveResolvers());
       else actual = formatNetstat(input, args.flags, resolvers);
       expect(actual).toBe(expected);
     });
@@ -72,5 +101,7 @@ describe('golden files from the real netstat', () => {
     for (const [from] of DELIBERATE.unix!) expect(unix).toMatch(from);
     const odd = readFileSync(`${import.meta.dirname}/golden/odd/netstat_-an.txt`, 'utf8');
     for (const [from] of DELIBERATE.odd!) expect(odd).toMatch(from);
+    const live = readFileSync(`${import.meta.dirname}/golden/live/netstat_-ap.txt`, 'utf8');
+    for (const [from] of DELIBERATE.live!) expect(live).toMatch(new RegExp(from.source, 'm'));
   });
 });
