@@ -144,6 +144,8 @@ for (let n = 0; n <= 256; n++) PADDING.push(' '.repeat(n));
 
 /** Index of the first non-whitespace char at or after p, taking trailing padding in one step. */
 function skipPadding(s: string, p: number, end: number): number {
+  // One separator before the next field is the common case.
+  if (p + 1 < end && s.charCodeAt(p + 1) > 32) return s.charCodeAt(p) <= 32 ? p + 1 : p;
   const rest = end - p;
   if (rest > 1 && rest <= 256 && s.startsWith(PADDING[rest] as string, p)) return end;
   return skipSpace(s, p, end);
