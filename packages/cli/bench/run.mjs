@@ -49,6 +49,39 @@ for (const tool of ['ss', 'netstat']) {
 }
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 
+// Measure in a private network namespace when we can (root, unshare, ip):
+// the tables then hold only this benchmark's connections, not whatever
+// else runs on the machine. --host-netns measures in the current one.
+if (
+  !args.includes('--in-netns') &&
+  !args.includes('--host-netns') &&
+  process.getuid?.() === 0 &&
+  have('unshare') &&
+  have('ip')
+) {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(
+    'unshare',
+    [
+      '-n',
+      'sh',
+      '-c',
+      'ip link set lo up && exec "$0" "$@"',
+      process.execPath,
+      self,
+      ...args,
+      '--in-netns',
+    ],
+    { stdio: 'inherit' },
+  );
+  process.exit(r.status ?? 1);
+}
+console.log(
+  args.includes('--in-netns')
+    ? 'measuring in a private network namespace (only our connections in the tables)'
+    : 'measuring in the current network namespace',
+);
+
 /** Running holder children, by PID. */
 const holders = new Map();
 
@@ -141,6 +174,7 @@ function median(values) {
 /** Median wall time (ms) and peak RSS (MB) of a command; fewer reps when it is slow. */
 function measure(command, commandArgs, runs = reps) {
   const times = [];
+  const cpu = [];
   let rssKb = 0;
   for (let i = 0; i < runs; i++) {
     const argv = gnuTime
@@ -159,13 +193,19 @@ function measure(command, commandArgs, runs = reps) {
       );
     }
     if (gnuTime) {
-      const last = result.stderr.trim().split('\n').pop() ?? '0';
-      rssKb = Math.max(rssKb, Number(last) || 0);
+      const [rss, user, sys] = (result.stderr.trim().split('\n').pop() ?? '0 0 0').split(' ');
+      rssKb = Math.max(rssKb, Number(rss) || 0);
+      cpu.push((Number(user) + Number(sys)) * 1000);
     }
     times.push(ms);
     if (ms > 10_000) break;
   }
-  return { ms: median(times), runs: times.length, rssMb: rssKb / 1024 };
+  return {
+    ms: median(times),
+    cpuMs: cpu.length ? median(cpu) : Number.NaN,
+    runs: times.length,
+    rssMb: rssKb / 1024,
+  };
 }
 
 const node = process.execPath;
@@ -205,14 +245,16 @@ async function runSize(n) {
     for (const [label, m] of rows) {
       if (m) console.log(`${label.padEnd(28)} ${fmtMs(m.ms)} ${fmtMb(m.rssMb)}  ${m.runs}`);
     }
+    // Ratios of wall time, and of CPU time (user+sys: steadier on a shared machine).
+    const both = (a, b) => `${ratio(a.ms, b.ms)} (cpu ${ratio(a.cpuMs, b.cpuMs)})`;
     const line = {
       n,
-      'netintro -ant / netstat -ant': ratio(r.oursAnt.ms, r.netstatAnt.ms),
-      'netintro -ant / ss -ant': ratio(r.oursAnt.ms, r.ssAnt.ms),
-      'netstat -antp / netintro -antp (speed-up)': ratio(r.netstatAntp.ms, r.oursAntp.ms),
-      'peak RSS netintro -antp': fmtMb(Math.max(r.oursAnt.rssMb, r.oursAntp.rssMb)).trim(),
+      '-ant vs netstat': both(r.oursAnt, r.netstatAnt),
+      '-ant vs ss': both(r.oursAnt, r.ssAnt),
+      'netstat -antp / ours': both(r.netstatAntp, r.oursAntp),
+      'peak RSS': fmtMb(Math.max(r.oursAnt.rssMb, r.oursAntp.rssMb)).trim(),
     };
-    if (r.bare) line['netintro -ant / bare node'] = ratio(r.oursAnt.ms, r.bare.ms);
+    if (r.bare) line['-ant vs bare node'] = both(r.oursAnt, r.bare);
     console.log(line);
     summary.push(line);
   } finally {

@@ -6,7 +6,14 @@
 
 declare const __NETINTRO_VERSION__: string | undefined;
 
-/** The package version (set at build time; `0.0.0-dev` when run from source). */
+/**
+ * The package version (set at build time; `0.0.0-dev` when run from source).
+ *
+ * @example
+ * ```ts
+ * VERSION; // '0.1.0'
+ * ```
+ */
 export const VERSION: string =
   typeof __NETINTRO_VERSION__ === 'string' ? __NETINTRO_VERSION__ : '0.0.0-dev';
 
@@ -22,7 +29,14 @@ export function versionText(): string {
   return `netintro ${VERSION}\n(output compatible with net-tools netstat 2.10)\n`;
 }
 
-/** What `netintro --help` prints (stdout, exit status 0). */
+/**
+ * What `netintro --help` prints (stdout, exit status 0).
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(HELP_TEXT);
+ * ```
+ */
 export const HELP_TEXT = `usage: netintro [options]       show network sockets, like netstat, from /proc/net
 
 Tables (default: the socket tables)

@@ -5,7 +5,14 @@
  * @module
  */
 
-/** What the process scan found, as far as the notes are concerned. */
+/**
+ * What the process scan found, as far as the notes are concerned.
+ *
+ * @example
+ * ```ts
+ * const outcome: ScanOutcome = { denied: scan.denied, socketsFound: scan.byInode.size };
+ * ```
+ */
 export interface ScanOutcome {
   /** Processes whose `/proc/<pid>/fd` could not be opened (EACCES). */
   denied: number;

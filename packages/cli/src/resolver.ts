@@ -8,10 +8,24 @@
  * @module
  */
 
-/** Resolves one address to a host name, or `undefined` when it has none. */
+/**
+ * Resolves one address to a host name, or `undefined` when it has none.
+ *
+ * @example
+ * ```ts
+ * const fromTable: ReverseLookup = async (a) => (a === '127.0.0.1' ? 'localhost' : undefined);
+ * ```
+ */
 export type ReverseLookup = (address: string) => Promise<string | undefined>;
 
-/** Options of {@link createHostResolver}. */
+/**
+ * Options of {@link createHostResolver}.
+ *
+ * @example
+ * ```ts
+ * const options: HostResolverOptions = { timeoutMs: 1000, concurrency: 4, budgetMs: 2000 };
+ * ```
+ */
 export interface HostResolverOptions {
   /** The lookup (default: `dns.promises.lookupService(address, 0)`, i.e. getnameinfo). */
   lookup?: ReverseLookup;
@@ -23,7 +37,16 @@ export interface HostResolverOptions {
   budgetMs?: number;
 }
 
-/** A cache of reverse lookups. */
+/**
+ * A cache of reverse lookups.
+ *
+ * @example
+ * ```ts
+ * const resolver: HostResolver = createHostResolver();
+ * await resolver.resolveAll(['::1']);
+ * resolver.get('::1'); // 'localhost' (from /etc/hosts)
+ * ```
+ */
 export interface HostResolver {
   /** Resolves every address not yet cached; settles within the budget, never rejects. */
   resolveAll(addresses: Iterable<string>): Promise<void>;
