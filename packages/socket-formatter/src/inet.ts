@@ -381,9 +381,10 @@ export function formatInetTable(
   options: FormatOptions = {},
 ): string {
   const f = resolveFlags(flags);
-  let out = `${activeHeading('Internet connections', f)}\n${inetColumnHeader(f)}\n`;
+  const lines = [activeHeading('Internet connections', f), inetColumnHeader(f)];
   for (const s of sortInetSockets(sockets)) {
-    if (inetSocketSelected(s, f)) out += `${formatInetRow(s, f, resolvers, options)}\n`;
+    if (inetSocketSelected(s, f)) lines.push(formatInetRow(s, f, resolvers, options));
   }
-  return out;
+  lines.push('');
+  return lines.join('\n');
 }
