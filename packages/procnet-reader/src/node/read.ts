@@ -5,9 +5,10 @@
  *
  * @module
  */
-import { constants } from 'node:fs';
-import { type FileHandle, open, readFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
+import { readOnThread } from './reader-thread.js';
 
 /**
  * Thrown by the node readers when a file (or the directory holding it)
@@ -65,16 +66,8 @@ export async function readTextFile(path: string): Promise<string> {
   }
 }
 
-/** @internal Default read size: large enough that a 120k-row table takes ~150 reads. */
+/** @internal Default chunk size: about 850 rows of /proc/net/tcp, ~32 `read()` calls. */
 export const DEFAULT_CHUNK_BYTES = 128 * 1024;
-
-async function openForRead(path: string): Promise<FileHandle> {
-  try {
-    return await open(path, constants.O_RDONLY);
-  } catch (error) {
-    throw new ProcNetReadError(path, error);
-  }
-}
 
 /** @internal A run of complete lines of a file. */
 export interface TextChunk {
@@ -87,55 +80,85 @@ export interface TextChunk {
 }
 
 /**
+ * Fills `buffer` from the file's current position with as many `read()`
+ * calls as it takes (a `/proc` seq_file returns about one page per call, so a
+ * 128 KiB chunk takes ~32 calls). Returns the bytes read; fewer than
+ * `buffer.length` only at end of file.
+ */
+function fillSync(fd: number, buffer: Buffer, path: string): number {
+  let filled = 0;
+  while (filled < buffer.length) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, filled, buffer.length - filled, null);
+    } catch (error) {
+      throw new ProcNetReadError(path, error);
+    }
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled;
+}
+
+/**
+ * The file's bytes in chunks of `chunkBytes` (the last one shorter). The first
+ * chunk is read right here; a file that does not fit in it is read on, on
+ * the reader thread, a few chunks ahead of the consumer.
+ */
+async function* byteChunks(
+  fd: number,
+  path: string,
+  chunkBytes: number,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const first = Buffer.allocUnsafe(chunkBytes);
+  const n = fillSync(fd, first, path);
+  yield first.subarray(0, n);
+  if (n < chunkBytes) return;
+  try {
+    yield* readOnThread(fd, chunkBytes);
+  } catch (error) {
+    throw error instanceof ProcNetReadError ? error : new ProcNetReadError(path, error);
+  }
+}
+
+/**
  * @internal
- * Yields the file as runs of complete lines. Two buffers alternate: the next
- * read is issued before the current run is handed out, so the kernel formats
- * the next chunk (in libuv's thread pool) while the caller parses this one.
- * Memory stays at two buffers plus one run of text, whatever the file size.
- * The last line is yielded even without a trailing newline. `'latin1'` is
- * for the ASCII-only IP tables (fastest); `'utf8'` decodes multi-byte
- * characters split across reads correctly.
+ * Yields the file as runs of complete lines, one run per chunk.
+ *
+ * A `/proc` seq_file hands out about one page per `read()`, so a thread-pool
+ * round trip per call (fs.promises) would cost more than the kernel's own
+ * work. A chunk is filled by a tight loop of blocking `read()` calls: the
+ * first one here, the next ones on a reader thread (see reader-thread.ts)
+ * while the consumer parses, so reading and parsing overlap. Memory stays at
+ * a few chunks plus one run of text whatever the file size. The last line is
+ * yielded even without a trailing newline. `'latin1'` is for the ASCII-only
+ * IP tables (fastest); `'utf8'` decodes characters split across chunks.
  */
 export async function* readTextChunks(
   path: string,
   chunkBytes: number = DEFAULT_CHUNK_BYTES,
   encoding: 'utf8' | 'latin1' = 'utf8',
 ): AsyncGenerator<TextChunk, void, undefined> {
-  const handle = await openForRead(path);
-  const buffers = [Buffer.allocUnsafe(chunkBytes), Buffer.allocUnsafe(chunkBytes)];
-  const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : undefined;
-  let which = 0;
-  let pending: Promise<{ bytesRead: number }> | undefined = handle.read(
-    buffers[0]!,
-    0,
-    chunkBytes,
-    null,
-  );
-  let carry = '';
-  let firstLine = 1;
+  let fd: number;
   try {
-    while (pending !== undefined) {
-      let bytesRead: number;
-      try {
-        ({ bytesRead } = await pending);
-      } catch (error) {
-        pending = undefined;
-        throw new ProcNetReadError(path, error);
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new ProcNetReadError(path, error);
+  }
+  try {
+    const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : undefined;
+    let carry = '';
+    let firstLine = 1;
+    for await (const bytes of byteChunks(fd, path, chunkBytes)) {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const text = decoder === undefined ? buffer.toString('latin1') : decoder.write(buffer);
+      if (bytes.byteLength < chunkBytes) {
+        // End of file: everything left is complete.
+        const rest = carry + text + (decoder?.end() ?? '');
+        const trimmed = rest.endsWith('\n') ? rest.slice(0, -1) : rest;
+        if (trimmed !== '') yield { text: trimmed, firstLine, lines: countLines(trimmed) };
+        return;
       }
-      if (bytesRead === 0) {
-        pending = undefined;
-        const text = carry + (decoder?.end() ?? '');
-        if (text !== '') yield { text, firstLine, lines: countLines(text) };
-        break;
-      }
-      const current = buffers[which]!;
-      which ^= 1;
-      // Decoding copies the bytes, so the other buffer can be refilled now.
-      const text =
-        decoder === undefined
-          ? current.toString('latin1', 0, bytesRead)
-          : decoder.write(current.subarray(0, bytesRead));
-      pending = handle.read(buffers[which]!, 0, chunkBytes, null);
       const lastNewline = text.lastIndexOf('\n');
       if (lastNewline === -1) {
         carry += text;
@@ -148,8 +171,7 @@ export async function* readTextChunks(
       firstLine += lines;
     }
   } finally {
-    if (pending !== undefined) await pending.catch(() => undefined);
-    await handle.close();
+    closeSync(fd);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readTextChunks } from '../../src/node/read.js';
 import {
   hostByteOrder,
   ProcNetParseError,
@@ -358,6 +359,45 @@ describe('readRoutes, readInterfaces, readStatistics', () => {
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('chunked reading through the reader thread', () => {
+  test('back-to-back reads of different files (reused fd numbers) stay exact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procnet-chunks-'));
+    try {
+      const texts = ['a', 'b', 'c'].map((c, i) =>
+        Array.from({ length: 40 + i }, (_, k) => `${c}${k} ${'x'.repeat(k % 7)}`).join('\n'),
+      );
+      for (const [i, t] of texts.entries()) writeFileSync(join(dir, `f${i}`), `${t}\n`);
+      for (let round = 0; round < 3; round++) {
+        for (const [i, text] of texts.entries()) {
+          for (const chunkBytes of [3, 16, 1000]) {
+            const chunks = [];
+            for await (const c of readTextChunks(join(dir, `f${i}`), chunkBytes, 'latin1')) {
+              chunks.push(c.text);
+            }
+            expect(chunks.join('\n')).toBe(text);
+          }
+        }
+        // Stop early, then read again: the thread must not keep reading the old fd.
+        for await (const c of readTextChunks(join(dir, 'f0'), 3, 'latin1')) if (c) break;
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a live table read in many chunks equals one read of it', async () => {
+    const chunked = await readSockets({ kinds: 'unix', chunkBytes: 512 });
+    const whole = parseUnix(readFileSync('/proc/net/unix', 'utf8'));
+    // Sockets come and go between the two reads: compare what both saw.
+    const inodes = new Set(whole.map((s) => s.inode));
+    const common = chunked.unix.filter((s) => inodes.has(s.inode));
+    expect(common.length).toBeGreaterThan(0);
+    for (const s of common) {
+      expect(whole.find((w) => w.inode === s.inode)?.path).toBe(s.path);
     }
   });
 });
