@@ -242,7 +242,7 @@ export interface UnixSocket {
    * abstract names start with `@`. Absent for unnamed sockets.
    */
   path?: string;
-  /** True for abstract-namespace names (path starting with `@`). */
+  /** True for abstract-namespace names: path starting with `@` (or a raw NUL, as old kernels printed it). */
   abstract: boolean;
   line: number;
 }

@@ -91,7 +91,7 @@ function scanUnixLine(
     stateCode,
     state: unixSocketStateName(stateCode),
     inode,
-    abstract: path !== undefined && path.charCodeAt(0) === 64,
+    abstract: path !== undefined && (path.charCodeAt(0) === 64 || path.charCodeAt(0) === 0),
     line: lineNumber,
   };
   if (path !== undefined) record.path = path;

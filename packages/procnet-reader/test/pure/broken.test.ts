@@ -277,3 +277,18 @@ describe('every other error branch', () => {
     expect(parseProcNet('udp', tcpWith('100 0 0 10 0', '7'))[0]?.drops).toBe(7);
   });
 });
+
+describe('unix names from older kernels (item 23)', () => {
+  it('keeps raw NUL bytes and still flags the name abstract', () => {
+    const u = parseUnixLine(
+      '0000000000000000: 00000002 00000000 00000000 0002 01 77 \0with\0nul',
+      1,
+    );
+    expect(u?.path).toBe('\0with\0nul');
+    expect(u?.abstract).toBe(true);
+  });
+  it('a relative path is not abstract', () => {
+    const u = parseUnixLine('0000000000000000: 00000002 00000000 00000000 0002 01 77 sock', 1);
+    expect(u?.abstract).toBe(false);
+  });
+});
