@@ -8,6 +8,15 @@
  */
 import { run } from './cli.js';
 
+// A closed pipe (`netintro -a | head -1`) ends the command quietly, the way
+// SIGPIPE ends netstat (status 128 + 13, as a shell reports it).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(141);
+    throw error;
+  });
+}
+
 run(process.argv.slice(2)).then(
   (code) => finish(code),
   (error: unknown) => {

@@ -77,6 +77,15 @@ describe.skipIf(!built && !process.env.CI)('dist/netintro.js', () => {
     },
   );
 
+  it('ends quietly when its reader goes away (netintro -a | head -1)', () => {
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" -c -a | head -1`], {
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(r.stdout).toMatch(/^Active Internet connections/);
+    expect(r.stderr).toBe('');
+  });
+
   it('--version and an unknown flag', () => {
     const v = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8' });
     expect(v.status).toBe(0);
