@@ -33,6 +33,7 @@ export {
   hostText,
   INET_TABLE_ORDER,
   inetColumnHeader,
+  inetNtop6,
   inetSocketSelected,
   isServerSocket,
   portText,

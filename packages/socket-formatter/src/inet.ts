@@ -6,7 +6,7 @@
 
 import type { InetSocket, InetTableName } from '@netintro/procnet-reader';
 import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js';
-import type { Resolvers } from './resolvers.js';
+import { ipv6Bytes, type Resolvers } from './resolvers.js';
 import { cutBytes, escapeControl, padLeft, padRight } from './text.js';
 
 /**
@@ -151,6 +151,32 @@ export function inetSocketSelected(s: InetSocket, flags: NetstatFlags | Resolved
 }
 
 /**
+ * IPv6 text as glibc's `inet_ntop` writes it, which netstat prints: RFC 5952
+ * except that an address whose first six groups are zero (and which is not
+ * `::` or `::1`-like with a zero seventh group) ends in dotted IPv4
+ * (`::10.0.0.1`, `::255.255.255.255`), as does `::ffff:a.b.c.d`.
+ *
+ * @example
+ * ```ts
+ * inetNtop6('::a00:1'); // '::10.0.0.1'
+ * inetNtop6('2001:db8::1'); // '2001:db8::1'
+ * ```
+ */
+export function inetNtop6(address: string): string {
+  // Only an address starting with a zero run can take the dotted form.
+  if (!address.startsWith('::')) return address;
+  const w = ipv6Bytes(address);
+  if (!w) return address;
+  let zeros = 0;
+  while (zeros < 8 && w[zeros] === 0) zeros++;
+  if (zeros === 6 || (zeros === 5 && w[5] === 0xffff)) {
+    const v4 = `${w[6]! >> 8}.${w[6]! & 0xff}.${w[7]! >> 8}.${w[7]! & 0xff}`;
+    return zeros === 6 ? `::${v4}` : `::ffff:${v4}`;
+  }
+  return address;
+}
+
+/**
  * The host part netstat prints: wildcards as `0.0.0.0` and `[::]` (`::`
  * with numeric hosts), IPv4-mapped IPv6 as plain IPv4 (never resolved),
  * otherwise the resolved name or the address.
@@ -171,8 +197,8 @@ export function hostText(
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
     if (mapped) return mapped[1]!;
     if (address === '::') return numericHosts ? '::' : '[::]';
-    if (numericHosts) return address;
-    return resolvers.hosts?.(address, 6) ?? address;
+    if (numericHosts) return inetNtop6(address);
+    return resolvers.hosts?.(address, 6) ?? inetNtop6(address);
   }
   if (address === '0.0.0.0' || numericHosts) return address;
   // netstat's host-or-network test looks at the first octet on little-endian

@@ -7,6 +7,7 @@
 
 import type { Ipv4Route, Ipv6Route } from '@netintro/procnet-reader';
 import { type NetstatFlags, resolveFlags } from './flags.js';
+import { hostText } from './inet.js';
 import type { Resolvers } from './resolvers.js';
 import { padLeft, padRight } from './text.js';
 
@@ -189,10 +190,9 @@ export function formatRouteTable(
   return out;
 }
 
+/** Same rules as the socket table: `[::]`, IPv4-mapped as plain IPv4, inet_ntop text. */
 function v6Text(address: string, numeric: boolean, resolvers: Resolvers): string {
-  if (address === '::') return numeric ? '::' : '[::]';
-  if (numeric) return address;
-  return resolvers.hosts?.(address, 6) ?? address;
+  return hostText(address, 6, numeric, resolvers);
 }
 
 /**

@@ -170,3 +170,16 @@ describe('formatReport', () => {
     );
   });
 });
+
+describe('inetNtop6', () => {
+  it('writes IPv6 as glibc inet_ntop does', async () => {
+    const { inetNtop6 } = await import('../src/index.js');
+    expect(inetNtop6('::a00:1')).toBe('::10.0.0.1');
+    expect(inetNtop6('::ffff:ffff')).toBe('::255.255.255.255');
+    expect(inetNtop6('::1')).toBe('::1');
+    expect(inetNtop6('::')).toBe('::');
+    expect(inetNtop6('::1:0')).toBe('::0.1.0.0');
+    expect(inetNtop6('::ffff:0:a00:1')).toBe('::ffff:0:a00:1');
+    expect(inetNtop6('fe80::1')).toBe('fe80::1');
+  });
+});
