@@ -69,6 +69,7 @@ for (const entry of skipApi ? [] : apiEntries) {
       sidebar: { label: entry.label ?? entry.pkg, collapsed: true },
       typeDoc: {
         disableSources: true,
+        entryFileName: 'index.md',
         excludePrivate: true,
         excludeInternal: true,
         // Packages import each other's source through this condition.

@@ -49,7 +49,10 @@ function cap(sockets: InetSocket[]): InetSocket[] {
 }
 
 export function captureMachineTable(): MachineTable {
-  const live = process.platform === 'linux' && existsSync('/proc/net/tcp');
+  const live =
+    process.env.NETINTRO_FORCE_SNAPSHOT !== '1' &&
+    process.platform === 'linux' &&
+    existsSync('/proc/net/tcp');
   let tcp: string;
   let tcp6: string;
   let host = BUILD_HOST;

@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tests against the production build (dist/), served by
+ * `astro preview` on loopback. Uses Debian's chromium (installed by
+ * scripts/ensure-system.sh); Playwright never downloads a browser.
+ */
+process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
+const PORT = Number(process.env.NETINTRO_DOCS_PORT ?? 4329);
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
+  throw new Error(
+    'apps/docs: no production build in dist/. Run `pnpm --filter @netintro/docs build` first.',
+  );
+}
+
+export default defineConfig({
+  testDir: 'tests',
+  outputDir: 'test-results/artifacts',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'off',
+    screenshot: 'only-on-failure',
+  },
+  webServer: {
+    command: `pnpm exec astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: { ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+});

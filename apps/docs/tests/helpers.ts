@@ -1,0 +1,69 @@
+/**
+ * Node-side helpers for the browser tests: load workspace TypeScript (the
+ * packages' source, the site's pipeline, the CLI) by bundling it with
+ * esbuild under the `netintro-source` condition, exactly as the site does.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Page } from '@playwright/test';
+import { build } from 'esbuild';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const outDir = mkdtempSync(join(tmpdir(), 'netintro-docs-tests-'));
+const cache = new Map<string, Promise<unknown>>();
+
+/** Imports a TypeScript module of the workspace (path relative to apps/docs/tests). */
+export function importSource<T>(relativePath: string): Promise<T> {
+  let loaded = cache.get(relativePath);
+  if (!loaded) {
+    loaded = (async () => {
+      const result = await build({
+        entryPoints: [join(here, relativePath)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        conditions: ['netintro-source'],
+        loader: { '.txt': 'text' },
+        write: false,
+        logLevel: 'silent',
+        banner: {
+          js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+        },
+      });
+      const file = join(outDir, `${relativePath.replace(/[^a-z0-9]+/gi, '_')}.mjs`);
+      writeFileSync(file, result.outputFiles[0]?.text ?? '');
+      return import(pathToFileURL(file).href);
+    })();
+    cache.set(relativePath, loaded);
+  }
+  return loaded as Promise<T>;
+}
+
+/** Collects console errors and uncaught page errors; call `.check()` at the end. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
+  return errors;
+}
+
+/** Trailing spaces removed from every line, final newline dropped. */
+export function trimLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+    .replace(/\n+$/, '');
+}
+
+/** Reads a golden file from tests/golden (made by the real netstat, see scripts/icebox-goldens.sh). */
+export async function golden(name: string): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  return readFile(join(here, 'golden', name), 'utf8');
+}

@@ -1,0 +1,179 @@
+/**
+ * The playground against the command line: the same input files, the same
+ * flags, the same output. The CLI (packages/cli) runs in Node on a temporary
+ * /proc and /etc made from the sample, with host names from the sample's
+ * /etc/hosts; the playground runs the packages in the browser.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type Page, test } from '@playwright/test';
+import { importSource, trimLines, watchErrors } from './helpers';
+
+const DATA = new URL('../src/data/', import.meta.url);
+const read = (path: string) => {
+  try {
+    return readFileSync(new URL(path, DATA), 'utf8');
+  } catch {
+    return '';
+  }
+};
+
+interface Case {
+  sample: string;
+  button: string;
+  flags: string;
+  files: { tcp: string; tcp6: string; udp: string; services: string; hosts: string };
+}
+const defaultServices = async () =>
+  (
+    await importSource<{ defaultServicesText: string }>(
+      '../../../packages/services-parser/src/default-db.ts',
+    )
+  ).defaultServicesText;
+
+const icebox = {
+  tcp: read('icebox/tcp'),
+  tcp6: read('icebox/tcp6'),
+  udp: '',
+  services: read('icebox/services'),
+  hosts: read('icebox/hosts'),
+};
+const server = {
+  tcp: read('server/tcp'),
+  tcp6: '',
+  udp: read('server/udp'),
+  services: '',
+  hosts: read('server/hosts'),
+};
+const CASES: Case[] = [
+  { sample: 'icebox', button: 'icebox (the lesson)', flags: 'at', files: icebox },
+  { sample: 'icebox', button: 'icebox (the lesson)', flags: 'atn', files: icebox },
+  { sample: 'server', button: 'web server', flags: 'atu', files: server },
+  { sample: 'server', button: 'web server', flags: 'ltun', files: server },
+  { sample: 'server', button: 'web server', flags: 'atuo', files: server },
+];
+
+async function setFlags(page: Page, letters: string) {
+  for (const letter of ['a', 'l', 't', 'u', 'n', 'e', 'o', 'W']) {
+    const box = page.locator(`input[data-flag="${letter}"]`);
+    if (letters.includes(letter)) await box.check();
+    else await box.uncheck();
+  }
+}
+
+/** Runs the CLI's `run()` on files written to a temporary procfs root and /etc. */
+async function runCli(flags: string, files: Case['files']): Promise<string> {
+  const { run } = await importSource<{
+    run: (argv: string[], io: Record<string, unknown>) => Promise<number>;
+  }>('../../../packages/cli/src/cli.ts');
+  const { parseHosts } = await importSource<{
+    parseHosts: (text: string) => { address: string; name: string }[];
+  }>('../../../packages/socket-formatter/src/index.ts');
+  const root = mkdtempSync(join(tmpdir(), 'netintro-docs-cli-'));
+  mkdirSync(join(root, 'proc', 'net'), { recursive: true });
+  mkdirSync(join(root, 'etc'));
+  for (const table of ['tcp', 'tcp6', 'udp'] as const) {
+    writeFileSync(join(root, 'proc', 'net', table), files[table]);
+  }
+  writeFileSync(join(root, 'etc', 'services'), files.services || (await defaultServices()));
+  const names = new Map(parseHosts(files.hosts).map((h) => [h.address, h.name]));
+  let stdout = '';
+  let stderr = '';
+  const code = await run([`-${flags}`], {
+    stdout: (text: string) => {
+      stdout += text;
+    },
+    stderr: (text: string) => {
+      stderr += text;
+    },
+    procRoot: join(root, 'proc'),
+    etc: join(root, 'etc'),
+    euid: 0,
+    lookup: async (address: string) => names.get(address),
+  });
+  expect(code, stderr).toBe(0);
+  return stdout;
+}
+
+/** The same pipeline the page uses, run in Node (checks the browser bundle changes nothing). */
+async function runPipelineInNode(flags: string, files: Case['files']): Promise<string> {
+  const { runPipeline } = await importSource<{
+    runPipeline: (input: Record<string, unknown>) => { text: string };
+  }>('../src/lib/pipeline.ts');
+  const { getDefaultServicesDb } = await importSource<{
+    getDefaultServicesDb: (o: { match: 'last' }) => unknown;
+  }>('../../../packages/services-parser/src/default-db.ts');
+  return runPipeline({
+    tables: { tcp: files.tcp, tcp6: files.tcp6, udp: files.udp },
+    services: files.services,
+    ...(files.services ? {} : { servicesDb: getDefaultServicesDb({ match: 'last' }) }),
+    hosts: files.hosts,
+    argv: [`-${flags}`],
+  }).text;
+}
+
+for (const c of CASES) {
+  test(`playground ${c.sample} -${c.flags} prints what the CLI prints`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto('/playground/');
+    await page.getByRole('button', { name: c.button }).click();
+    await setFlags(page, c.flags);
+    await expect(page.locator('[data-command]')).toHaveText(`$ netstat -${c.flags}`);
+    const output = page.locator('[data-output]');
+    const expectedCli = await runCli(c.flags, c.files);
+    await expect
+      .poll(async () => `${await output.textContent()}\n`, { timeout: 5_000 })
+      .toBe(expectedCli);
+    expect(`${await output.textContent()}\n`).toBe(await runPipelineInNode(c.flags, c.files));
+    expect(errors, errors.join('\n')).toEqual([]);
+  });
+}
+
+test('bad lines are pointed at, the good ones still shown', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/playground/');
+  await page.getByRole('button', { name: 'bad lines' }).click();
+  const output = page.locator('[data-output]');
+  await expect(output).toContainText('0.0.0.0:22');
+  await expect(output).toContainText('10.0.0.5:443');
+  const issues = page.locator('[data-issue-list] li');
+  await expect(issues).toHaveCount(3);
+  await expect(issues.nth(0)).toContainText('/proc/net/tcp, line 3');
+  await expect(issues.nth(1)).toContainText('/proc/net/tcp, line 4');
+  await expect(issues.nth(2)).toContainText('this is not a socket line');
+  await expect(page.locator('[data-status]')).toContainText('3 lines skipped');
+  // Jumping to a bad line selects it in its box.
+  await issues.nth(2).getByRole('button').click();
+  const selected = await page
+    .locator('#pg-tcp')
+    .evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  expect(selected).toBe('this is not a socket line');
+  expect(trimLines((await output.textContent()) ?? '').split('\n').length).toBe(2 + 3);
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
+test('hostile input is shown as text, never run', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('/playground/');
+  await page.evaluate(() => {
+    (window as unknown as { pwned: number }).pwned = 0;
+  });
+  await page.locator('#pg-hosts').fill('127.0.1.1 <script>window.pwned=1</script>\n');
+  await page
+    .locator('#pg-services')
+    .fill('<img/src=x/onerror=window.pwned=2> 631/tcp\ndomain 53/tcp\n');
+  const tcp = page.locator('#pg-tcp');
+  await tcp.fill(
+    `${await tcp.inputValue()}<img src=x onerror="window.pwned=3"> <script>window.pwned=4</script>\n`,
+  );
+  const output = page.locator('[data-output]');
+  await expect(output).toContainText('<script>window.p');
+  await expect(output).toContainText('<img/src=x/onerror');
+  await expect(page.locator('[data-issue-list]')).toContainText(
+    '<img src=x onerror="window.pwned=3"> <script>window.pwned=4</script>',
+  );
+  expect(await page.locator('[data-playground] img, [data-playground] pre script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
+  expect(errors, errors.join('\n')).toEqual([]);
+});
