@@ -4,6 +4,8 @@ import { describe, expect } from 'vitest';
 import {
   formatInetRow,
   formatInetTable,
+  formatRoutes,
+  formatStatistics,
   formatUnixTable,
   inetColumnHeader,
   type NetstatFlags,
@@ -114,5 +116,50 @@ describe('formatter properties', () => {
     for (const row of rows) {
       expect(byteLength(row)).toBeGreaterThanOrEqual(header.lastIndexOf(' ') + 1);
     }
+  });
+});
+
+describe('other reports never throw', () => {
+  const counters = fc.dictionary(
+    fc.constantFrom('Ip', 'Icmp', 'Tcp', 'Udp', 'TcpExt', 'IpExt', 'Odd'),
+    fc.dictionary(
+      fc.oneof(
+        fc.constantFrom('Forwarding', 'InReceives', 'TW', 'TWKilled', 'InDestUnreachs', 'MaxConn'),
+        fc.string({ minLength: 1, maxLength: 12 }).filter((s) => /^\w+$/.test(s)),
+      ),
+      fc.integer({ min: -5, max: 2 ** 40 }),
+    ),
+  );
+  test.prop([counters, counters, flagsArb, fc.boolean()])(
+    'formatStatistics',
+    (snmp, netstat, flags, v6) => {
+      const text = formatStatistics({ snmp, netstat, snmp6: netstat }, { ...flags, inet6: v6 });
+      expect(text === '' || text.endsWith('\n')).toBe(true);
+    },
+  );
+
+  const v4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((b) => b.join('.'));
+  test.prop([
+    fc.array(
+      fc.record({
+        iface: fc.string({ maxLength: 20 }),
+        destination: v4,
+        gateway: v4,
+        flags: fc.nat(2 ** 32 - 1),
+        refCount: fc.integer(),
+        use: fc.integer(),
+        metric: fc.integer(),
+        mask: v4,
+        mtu: fc.nat(),
+        window: fc.nat(),
+        irtt: fc.nat(),
+        line: fc.nat(),
+      }),
+      { maxLength: 6 },
+    ),
+    flagsArb,
+  ])('formatRoutes', (route, flags) => {
+    const text = formatRoutes({ route }, flags, { hosts: () => 'h', networks: () => 'n' });
+    expect(text.startsWith('Kernel IP routing table\n')).toBe(true);
   });
 });
