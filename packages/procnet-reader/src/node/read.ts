@@ -109,11 +109,20 @@ async function* byteChunks(
   fd: number,
   path: string,
   chunkBytes: number,
+  readAhead: boolean,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const first = Buffer.allocUnsafe(chunkBytes);
   const n = fillSync(fd, first, path);
   yield first.subarray(0, n);
   if (n < chunkBytes) return;
+  if (!readAhead) {
+    // Same buffer over and over: the consumer decodes each chunk before asking for the next.
+    for (;;) {
+      const m = fillSync(fd, first, path);
+      yield first.subarray(0, m);
+      if (m < chunkBytes) return;
+    }
+  }
   try {
     yield* readOnThread(fd, chunkBytes);
   } catch (error) {
@@ -133,11 +142,14 @@ async function* byteChunks(
  * a few chunks plus one run of text whatever the file size. The last line is
  * yielded even without a trailing newline. `'latin1'` is for the ASCII-only
  * IP tables (fastest); `'utf8'` decodes characters split across chunks.
+ * With `readAhead` false everything happens on the calling thread, one
+ * buffer, no overlap (the lowest memory: no reader thread).
  */
 export async function* readTextChunks(
   path: string,
   chunkBytes: number = DEFAULT_CHUNK_BYTES,
   encoding: 'utf8' | 'latin1' = 'utf8',
+  readAhead = true,
 ): AsyncGenerator<TextChunk, void, undefined> {
   let fd: number;
   try {
@@ -149,7 +161,7 @@ export async function* readTextChunks(
     const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : undefined;
     let carry = '';
     let firstLine = 1;
-    for await (const bytes of byteChunks(fd, path, chunkBytes)) {
+    for await (const bytes of byteChunks(fd, path, chunkBytes, readAhead)) {
       const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const text = decoder === undefined ? buffer.toString('latin1') : decoder.write(buffer);
       if (bytes.byteLength < chunkBytes) {

@@ -527,15 +527,22 @@ export interface StreamSocketsOptions {
   endianness?: Endianness;
   /** Bad-line policy (default `'throw'`: the iteration rejects with a `ProcNetParseError`). */
   onInvalidLine?: OnInvalidLine;
-  /** Bytes per read (default 128 KiB). Memory use is about twice this plus one chunk of records. */
+  /** Bytes per chunk (default 128 KiB). */
   chunkBytes?: number;
+  /**
+   * Read the next chunks on the reader thread while the consumer works on
+   * this one (default `false`). Faster for a consumer that does real work
+   * per record, at the cost of the thread's memory (about 15 MB); without
+   * it memory is one chunk and its records, on the calling thread only.
+   */
+  readAhead?: boolean;
 }
 
 /**
  * Iterates over the records of one socket table as the file is read, so
- * memory stays flat however big the table is (two read buffers and one
- * chunk of records at a time). Reading the next chunk overlaps with the
- * consumer's work on this one. Breaking out of the loop closes the file.
+ * memory stays flat however big the table is (one read buffer and one chunk
+ * of records at a time; `readAhead: true` reads the next chunks on a helper
+ * thread meanwhile). Breaking out of the loop closes the file.
  *
  * A missing or unreadable file rejects with a {@link ProcNetReadError}
  * naming the path (for every table: the caller asked for this one).
@@ -585,11 +592,9 @@ export async function* streamSockets(
       ? createChunkParser<UnixSocket | InetSocket>(parseUnix, parseOptions)
       : createChunkParser<UnixSocket | InetSocket>(inetTableParser(table), parseOptions);
   const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
-  for await (const chunk of readTextChunks(
-    path,
-    chunkBytes,
-    table === 'unix' ? 'utf8' : 'latin1',
-  )) {
+  const encoding = table === 'unix' ? 'utf8' : 'latin1';
+  const readAhead = options.readAhead ?? false;
+  for await (const chunk of readTextChunks(path, chunkBytes, encoding, readAhead)) {
     yield* parse(chunk);
   }
 }
