@@ -178,7 +178,7 @@ function measure(command, commandArgs, runs = reps) {
   let rssKb = 0;
   for (let i = 0; i < runs; i++) {
     const argv = gnuTime
-      ? [gnuTime, '-f', '%M', command, ...commandArgs]
+      ? [gnuTime, '-f', '%M %U %S', command, ...commandArgs]
       : [command, ...commandArgs];
     const t0 = performance.now();
     const result = spawnSync(argv[0], argv.slice(1), {
@@ -240,10 +240,14 @@ async function runSize(n) {
       ['netstat -antp', r.netstatAntp],
     ];
     console.log(
-      `${'command'.padEnd(28)} ${'median ms'.padStart(9)} ${'peak RSS'.padStart(9)}  runs`,
+      `${'command'.padEnd(28)} ${'wall ms'.padStart(9)} ${'cpu ms'.padStart(9)} ${'peak RSS'.padStart(9)}  runs`,
     );
     for (const [label, m] of rows) {
-      if (m) console.log(`${label.padEnd(28)} ${fmtMs(m.ms)} ${fmtMb(m.rssMb)}  ${m.runs}`);
+      if (m) {
+        console.log(
+          `${label.padEnd(28)} ${fmtMs(m.ms)} ${fmtMs(m.cpuMs)} ${fmtMb(m.rssMb)}  ${m.runs}`,
+        );
+      }
     }
     // Ratios of wall time, and of CPU time (user+sys: steadier on a shared machine).
     const both = (a, b) => `${ratio(a.ms, b.ms)} (cpu ${ratio(a.cpuMs, b.cpuMs)})`;

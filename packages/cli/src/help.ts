@@ -53,7 +53,7 @@ Which sockets
 Columns and names
   -n, --numeric            no names at all (hosts, ports, users)
       --numeric-hosts      --numeric-ports  --numeric-users
-  -e, --extend             -ee: User and Inode columns
+  -e, --extend             User and Inode columns (-r: Metric/Ref/Use; -ree: all)
   -p, --programs           PID/Program name (root sees every process)
   -o, --timers             kernel timers
   -W, --wide               never cut addresses
@@ -61,6 +61,7 @@ Columns and names
 Other
   -c, --continuous [secs]  print again every second (or every secs)
       --json               one JSON object per socket instead of the table
+                           (with -c: one JSON document per round)
   -h, --help               this text
   -V, --version            version
 
