@@ -8,6 +8,11 @@
  */
 import { run } from './cli.js';
 
+// getnameinfo runs in libuv's thread pool (4 threads by default); a few
+// stuck DNS lookups must not leave file reads waiting behind them. Read by
+// libuv when the pool starts, which is after this line (nothing above uses it).
+process.env.UV_THREADPOOL_SIZE ??= '16';
+
 // A closed pipe (`netintro -a | head -1`) ends the command quietly, the way
 // SIGPIPE ends netstat (status 128 + 13, as a shell reports it).
 for (const stream of [process.stdout, process.stderr]) {

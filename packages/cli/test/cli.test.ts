@@ -259,3 +259,26 @@ describe('--json', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('a DNS answer that never comes', () => {
+  it('cannot stall the table: the address prints numerically after the timeout', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'netintro-dns-'));
+    mkdirSync(join(root, 'net'));
+    writeFileSync(
+      join(root, 'net/tcp'),
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n' +
+        '   0: 0100007F:0016 070071CB:D5F8 01 00000000:00000000 00:00000000 00000000     0        0 1 1 0000000000000000 20 4 30 10 -1\n',
+    );
+    const c = capture({
+      procRoot: root,
+      etc: root,
+      lookup: (a) => (a === '203.113.0.7' ? new Promise(() => {}) : Promise.resolve('localhost')),
+    });
+    const t0 = performance.now();
+    expect(await run(['-t'], c.io)).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(4_000);
+    expect(c.stdout().split('\n')[2]).toMatch(
+      /^tcp +0 +0 localhost:22 +203\.113\.0\.7:54776 +ESTABLISHED $/,
+    );
+  });
+});
