@@ -278,7 +278,7 @@ describe('a DNS answer that never comes', () => {
     expect(await run(['-t'], c.io)).toBe(0);
     expect(performance.now() - t0).toBeLessThan(4_000);
     expect(c.stdout().split('\n')[2]).toMatch(
-      /^tcp +0 +0 localhost:22 +203\.113\.0\.7:54776 +ESTABLISHED $/,
+      /^tcp +0 +0 localhost:22 +203\.113\.0\.7:54776 +ESTABLISHED$/,
     );
   });
 });
