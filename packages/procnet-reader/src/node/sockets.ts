@@ -24,6 +24,7 @@ import {
   isMissing,
   ProcNetReadError,
   readTextChunks,
+  STREAM_CHUNK_BYTES,
   type TextChunk,
 } from './read.js';
 
@@ -193,7 +194,7 @@ export interface ReadSocketsOptions {
    * lands in the result's `issues`.
    */
   onInvalidLine?: OnInvalidLine;
-  /** Bytes per read of a table file (default 128 KiB). */
+  /** Bytes per chunk of a table file (default 64 KiB). */
   chunkBytes?: number;
 }
 
@@ -527,7 +528,7 @@ export interface StreamSocketsOptions {
   endianness?: Endianness;
   /** Bad-line policy (default `'throw'`: the iteration rejects with a `ProcNetParseError`). */
   onInvalidLine?: OnInvalidLine;
-  /** Bytes per chunk (default 128 KiB). */
+  /** Bytes per chunk (default 32 KiB). */
   chunkBytes?: number;
   /**
    * Read the next chunks on the reader thread while the consumer works on
@@ -591,7 +592,7 @@ export async function* streamSockets(
     table === 'unix'
       ? createChunkParser<UnixSocket | InetSocket>(parseUnix, parseOptions)
       : createChunkParser<UnixSocket | InetSocket>(inetTableParser(table), parseOptions);
-  const chunkBytes = options.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+  const chunkBytes = options.chunkBytes ?? STREAM_CHUNK_BYTES;
   const encoding = table === 'unix' ? 'utf8' : 'latin1';
   const readAhead = options.readAhead ?? false;
   for await (const chunk of readTextChunks(path, chunkBytes, encoding, readAhead)) {
