@@ -3,7 +3,7 @@
 # processes to name. Usage: hold-sockets.pl PORT UNIX_PATH READY_FILE
 # Opens a TCP listener on 127.0.0.1:PORT, one connection to it (both ends
 # stay open), a UDP socket on 127.0.0.1:PORT+1 and a UNIX stream listener,
-# writes READY_FILE, then sleeps at most 60 s (make-goldens.sh kills it).
+# writes READY_FILE, then sleeps at most 600 s (make-goldens.sh kills it).
 use strict;
 use warnings;
 use IO::Socket::INET;
@@ -23,4 +23,4 @@ my $unix = IO::Socket::UNIX->new(Local => $path, Listen => 5, Type => SOCK_STREA
     or die "unix: $!";
 open(my $fh, '>', $ready) or die "ready: $!";
 close $fh;
-sleep 60;
+sleep 600;

@@ -90,7 +90,7 @@ unshare -m -n sh -eu -c '
       rm -f "$out/$name.stderr"
     fi
   done
-  kill "$p1" "$p2"
+  kill "$p1" "$p2" 2>/dev/null || true
   rm -f "/tmp/netintro live one.sock" /tmp/netintro-live-two.sock
 ' sh "$pkg" "$tmp"
 echo "make-goldens: wrote $(find "$pkg/test/golden" -name "*.txt" | wc -l) golden files"

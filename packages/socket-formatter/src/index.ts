@@ -18,6 +18,12 @@ export {
   resolveFlags,
 } from './flags.js';
 export {
+  formatGroups,
+  type GroupMembership,
+  parseIgmp,
+  parseIgmp6,
+} from './groups.js';
+export {
   compareInterfaceNames,
   formatInterfaceTable,
   type InterfaceState,

@@ -6,6 +6,7 @@
 
 import type { InetSocket, InterfaceCounters, UnixSocket } from '@netintro/procnet-reader';
 import { type NetstatFlags, type NetstatMode, resolveFlags } from './flags.js';
+import { formatGroups, type GroupMembership } from './groups.js';
 import { formatInterfaceTable, type InterfaceState } from './iface.js';
 import { type FormatOptions, formatInetTable } from './inet.js';
 import type { Resolvers } from './resolvers.js';
@@ -72,13 +73,16 @@ export interface ReportInput extends SocketInput, RouteInput, StatisticsInput {
   dev?: readonly InterfaceCounters[];
   /** MTU and flags per interface, for `-i` (see `interfaceStateFromSysfs`). */
   interfaceState?: (iface: string) => InterfaceState | undefined;
+  /** Multicast memberships (`parseIgmp`, `parseIgmp6`), for `-g`. */
+  groups?: readonly GroupMembership[];
 }
 
 /**
  * Renders the report a parsed command line asks for: the socket tables,
- * `-r` routes, `-i` interfaces or `-s` statistics. `help` and `version`
- * are the caller's business (see `NETSTAT_USAGE`); `groups` (`-g`) is not
- * implemented and throws.
+ * `-r` routes, `-i` interfaces, `-s` statistics or `-g` groups (netstat
+ * prints the socket tables before the groups when `-g` comes with a socket
+ * type or family, e.g. `-g -4`). `help` and `version` are the caller's
+ * business (see `NETSTAT_USAGE`); other modes throw.
  *
  * @example
  * ```ts
@@ -106,6 +110,14 @@ export function formatReport(
       );
     case 'statistics':
       return formatStatistics(input, flags);
+    case 'groups': {
+      const f = flags;
+      const sockets = f.tcp || f.udp || f.udplite || f.raw || f.unix || f.inet4 || f.inet6;
+      return (
+        (sockets ? formatNetstat(input, flags, resolvers, options) : '') +
+        formatGroups(input.groups ?? [], flags, resolvers)
+      );
+    }
     default:
       throw new Error(`formatReport: no ${mode} report in @netintro/socket-formatter`);
   }

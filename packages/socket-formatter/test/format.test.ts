@@ -154,10 +154,10 @@ describe('resolvers', () => {
 });
 
 describe('formatReport', () => {
-  it('dispatches by mode and refuses -g', () => {
+  it('dispatches by mode and refuses what it does not render', () => {
     const c = loadCase('route');
     expect(formatReport('route', c, { numeric: true })).toMatch(/^Kernel IP routing table\n/);
-    expect(() => formatReport('groups', c, {})).toThrow(/groups/);
+    expect(() => formatReport('masquerade', c, {})).toThrow(/masquerade/);
   });
   it('knows which -s families netstat refuses', () => {
     expect(statisticsFamilyError({})).toBeUndefined();

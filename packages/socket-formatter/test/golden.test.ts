@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatInterfaceTable,
   formatNetstat,
+  formatReport,
   formatRoutes,
   formatStatistics,
   type InterfaceState,
@@ -91,6 +92,8 @@ describe('golden files from the real netstat', () => {
         const states = interfaceStates();
         actual = formatInterfaceTable(input.dev, (n) => states.get(n), args.flags);
       } else if (args.mode === 'statistics') actual = formatStatistics(input, args.flags);
+      else if (args.mode === 'groups')
+        actual = formatReport('groups', input, args.flags, resolvers);
       else if (g.caseName === 'live') actual = formatNetstat(input, args.flags, liveResolvers());
       else actual = formatNetstat(input, args.flags, resolvers);
       expect(actual).toBe(expected);

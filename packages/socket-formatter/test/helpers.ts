@@ -14,8 +14,11 @@ import {
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices } from '@netintro/services-parser';
 import {
+  type GroupMembership,
   hostsResolverFromText,
   networksResolverFromText,
+  parseIgmp,
+  parseIgmp6,
   protocolsResolverFromText,
   type Resolvers,
   servicesResolverFromDb,
@@ -37,6 +40,7 @@ export interface LoadedCase {
   snmp: ProtocolStatistics;
   netstat: ProtocolStatistics;
   snmp6: ProtocolStatistics;
+  groups: GroupMembership[];
   dir: string;
 }
 
@@ -51,7 +55,8 @@ export function loadCase(name: string): LoadedCase {
   const snmp = parseProcNet('snmp', read('snmp'));
   const netstat = parseProcNet('netstat', read('netstat'));
   const snmp6 = parseProcNet('snmp6', read('snmp6'));
-  return { inet, unix, route, ipv6Route, dev, snmp, netstat, snmp6, dir };
+  const groups = [...parseIgmp(read('igmp')), ...parseIgmp6(read('igmp6'))];
+  return { inet, unix, route, ipv6Route, dev, snmp, netstat, snmp6, groups, dir };
 }
 
 /** Resolvers built from test/fixtures/etc, the files make-goldens.sh bind-mounts. */
