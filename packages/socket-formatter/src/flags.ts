@@ -177,6 +177,11 @@ export interface NetstatArgs {
   cache: boolean;
   /** Positional arguments netstat ignores, kept for the caller. */
   rest: string[];
+  /**
+   * Address families in command-line order, repeats kept (`inet`, `inet6`,
+   * `unix`): netstat's afname, which `-s` checks (see `statisticsFamilyError`).
+   */
+  families: string[];
 }
 
 /**
@@ -204,6 +209,10 @@ const set =
   (key: keyof NetstatFlags): Action =>
   (s) => {
     (s.flags as Record<string, unknown>)[key] = true;
+    // netstat also appends the family to its address-family string (afname).
+    const family =
+      key === 'inet4' ? 'inet' : key === 'inet6' ? 'inet6' : key === 'unix' ? 'unix' : '';
+    if (family) s.families.push(family);
   };
 const mode =
   (m: NetstatMode): Action =>
@@ -331,6 +340,7 @@ const SHORT = 'AaltuUwxneopWvc46rsigMhVFCNdSZ2f';
 
 interface ParseState {
   flags: NetstatFlags;
+  families: string[];
   mode: NetstatMode;
   help: boolean;
   version: boolean;
@@ -381,6 +391,7 @@ function findLong(name: string): (typeof LONG_OPTIONS)[number] | string {
 export function parseNetstatArgs(argv: readonly string[]): NetstatArgs | NetstatArgsError {
   const s: ParseState = {
     flags: {},
+    families: [],
     mode: 'sockets',
     help: false,
     version: false,
@@ -480,6 +491,7 @@ export function parseNetstatArgs(argv: readonly string[]): NetstatArgs | Netstat
     json: s.json,
     cache: s.cache,
     rest,
+    families: s.families,
   };
 }
 
@@ -494,6 +506,7 @@ function early(s: ParseState, interval: number, rest: string[]): NetstatArgs {
     json: s.json,
     cache: s.cache,
     rest,
+    families: s.families,
   };
 }
 

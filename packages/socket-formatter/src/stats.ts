@@ -358,22 +358,32 @@ export interface StatisticsInput {
 
 /**
  * The message netstat prints (on stdout, exit status 1) when `-s` is asked
- * for something other than exactly one of IPv4 or IPv6, or `undefined` when
- * the combination is fine.
+ * for anything but one IPv4 or one IPv6 family, or `undefined` when the
+ * combination is fine. Pass `families` from `parseNetstatArgs` for
+ * netstat's exact text (its order and repeats); without it the list is
+ * built from the flags in the order unix, inet, inet6.
  *
  * @example
  * ```ts
- * statisticsFamilyError({ inet4: true, inet6: true });
- * // 'netstat: No statistics support for specified address family: inet,inet6'
+ * statisticsFamilyError({ inet4: true, inet6: true }, ['inet6', 'inet']);
+ * // 'netstat: No statistics support for specified address family: inet6,inet'
+ * statisticsFamilyError({ inet6: true }); // undefined
  * ```
  */
-export function statisticsFamilyError(flags: NetstatFlags = {}): string | undefined {
-  const names: string[] = [];
-  if (flags.unix) names.push('unix');
-  if (flags.inet4) names.push('inet');
-  if (flags.inet6) names.push('inet6');
-  if (names.length <= 1 && !flags.unix) return undefined;
-  return `netstat: No statistics support for specified address family: ${names.join(',')}`;
+export function statisticsFamilyError(
+  flags: NetstatFlags = {},
+  families?: readonly string[],
+): string | undefined {
+  let names = families ? [...families] : [];
+  if (!families) {
+    if (flags.unix) names.push('unix');
+    if (flags.inet4) names.push('inet');
+    if (flags.inet6) names.push('inet6');
+  }
+  if (names.length === 0) names = ['inet'];
+  const af = names.join(',');
+  if (af === 'inet' || af === 'inet6') return undefined;
+  return `netstat: No statistics support for specified address family: ${af}`;
 }
 
 /**

@@ -138,3 +138,34 @@ describe('resolveFlags', () => {
     });
   });
 });
+
+describe('statistics families', () => {
+  const cases: string[][] = [
+    ['-s', '-4', '-x'],
+    ['-s', '-x', '-4'],
+    ['-s', '-6', '-4'],
+    ['-s', '-A', 'inet6,inet'],
+    ['-s', '-4', '-4'],
+    ['-s', '--inet', '-6'],
+    ['-s', '-x'],
+    ['-s', '-6'],
+    ['-s', '-t'],
+  ];
+  it.skipIf(!netstatAvailable && !process.env.CI)(
+    'match the real netstat -s refusals',
+    async () => {
+      const { statisticsFamilyError } = await import('../src/index.js');
+      for (const argv of cases) {
+        const a = parseNetstatArgs(argv);
+        if (!a.ok) throw new Error(a.message);
+        const ours = statisticsFamilyError(a.flags, a.families);
+        const real = spawnSync('netstat', argv, { encoding: 'utf8', env: { LC_ALL: 'C' } });
+        if (ours === undefined) expect(real.status, argv.join(' ')).toBe(0);
+        else {
+          expect(real.status, argv.join(' ')).toBe(1);
+          expect(real.stdout.split('\n')[0], argv.join(' ')).toBe(ours);
+        }
+      }
+    },
+  );
+});
