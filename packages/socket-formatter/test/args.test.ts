@@ -106,7 +106,10 @@ describe('parseNetstatArgs', () => {
     'matches the real netstat on bad command lines',
     () => {
       for (const argv of BAD) {
-        const real = spawnSync('netstat', argv, { encoding: 'utf8', env: { LC_ALL: 'C' } });
+        const real = spawnSync('netstat', argv, {
+          encoding: 'utf8',
+          env: { ...process.env, LC_ALL: 'C' },
+        });
         const ours = parseNetstatArgs(argv);
         expect(ours.ok, argv.join(' ')).toBe(false);
         if (ours.ok) continue;
@@ -118,7 +121,10 @@ describe('parseNetstatArgs', () => {
   );
 
   it.skipIf(!netstatAvailable && !process.env.CI)('prints the same --help text', () => {
-    const real = spawnSync('netstat', ['--help'], { encoding: 'utf8', env: { LC_ALL: 'C' } });
+    const real = spawnSync('netstat', ['--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     expect(real.status).toBe(0);
     expect(real.stdout).toBe(NETSTAT_USAGE);
   });
@@ -159,7 +165,10 @@ describe('statistics families', () => {
         const a = parseNetstatArgs(argv);
         if (!a.ok) throw new Error(a.message);
         const ours = statisticsFamilyError(a.flags, a.families);
-        const real = spawnSync('netstat', argv, { encoding: 'utf8', env: { LC_ALL: 'C' } });
+        const real = spawnSync('netstat', argv, {
+          encoding: 'utf8',
+          env: { ...process.env, LC_ALL: 'C' },
+        });
         if (ours === undefined) expect(real.status, argv.join(' ')).toBe(0);
         else {
           expect(real.status, argv.join(' ')).toBe(1);
