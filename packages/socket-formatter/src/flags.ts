@@ -54,6 +54,10 @@ export interface NetstatFlags {
   inet6?: boolean;
   /** `-v`, `--verbose` (accepted; changes nothing in the tables rendered here). */
   verbose?: boolean;
+  /** `-F`, `--fib`: with `-r`, the routing table (the default; with `-C`, both). */
+  fib?: boolean;
+  /** `-C`, `--cache`: with `-r`, the routing cache instead of the table. */
+  cache?: boolean;
 }
 
 /**
@@ -261,9 +265,10 @@ const ACTIONS: Record<string, Action> = {
   V: (s) => {
     s.version = true;
   },
-  F: noop,
+  F: set('fib'),
   C: (s) => {
     s.cache = true;
+    s.flags.cache = true;
   },
   N: noop,
   d: noop,

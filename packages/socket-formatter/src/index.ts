@@ -78,6 +78,7 @@ export {
 } from './resolvers.js';
 export {
   formatRoute6Table,
+  formatRouteCache,
   formatRoutes,
   formatRouteTable,
   ROUTE_FLAGS,

@@ -49,6 +49,7 @@ const V6_FLAGS: readonly [number, string][] = [
   [0x4, 'H'],
   [0x10000, 'D'],
   [0x40000, 'A'],
+  [RTF_CACHE, 'C'],
   [0x20000, 'a'],
   [0x400000, 'e'],
   [0x20, 'm'],
@@ -197,7 +198,8 @@ function v6Text(address: string, numeric: boolean, resolvers: Resolvers): string
 
 /**
  * The IPv6 routing table as netstat 2.10 prints it for `-r -6` (cached
- * routes are skipped; `-e` changes nothing).
+ * routes are skipped; `-e` changes nothing), or with `cache` true the
+ * "Kernel IPv6 routing cache" of `-rC -6`: only the cached (`C`) routes.
  *
  * @example
  * ```ts
@@ -212,12 +214,12 @@ export function formatRoute6Table(
   routes: readonly Ipv6Route[],
   flags: NetstatFlags = {},
   resolvers: Resolvers = {},
+  cache = false,
 ): string {
   const f = resolveFlags(flags);
-  let out =
-    'Kernel IPv6 routing table\nDestination                    Next Hop                   Flag Met Ref  Use If\n';
+  let out = `Kernel IPv6 routing ${cache ? 'cache' : 'table'}\nDestination                    Next Hop                   Flag Met Ref  Use If\n`;
   for (const r of routes) {
-    if (r.flags & RTF_CACHE) continue;
+    if (((r.flags & RTF_CACHE) !== 0) !== cache) continue;
     const dst = `${v6Text(r.destination, f.numericHosts, resolvers)}/${r.destinationPrefix}`;
     const hop = v6Text(r.nextHop, f.numericHosts, resolvers);
     out +=
@@ -238,6 +240,29 @@ export function formatRoute6Table(
 export const ROUTE_FLAGS = { RTF_UP, RTF_GATEWAY, RTF_HOST, RTF_REJECT, RTF_CACHE } as const;
 
 /**
+ * `netstat -rC` for IPv4: the "Kernel IP routing cache" title and column
+ * header for the `-e` layout. Linux has had no IPv4 routing cache since
+ * 3.6 (`/proc/net/rt_cache` holds only its header), so there are no rows.
+ *
+ * @example
+ * ```ts
+ * formatRouteCache({});
+ * // 'Kernel IP routing cache\nSource          Destination     Gateway         Flags   MSS Window  irtt Iface\n'
+ * ```
+ */
+export function formatRouteCache(flags: NetstatFlags = {}): string {
+  const layout = routeLayout(flags.extend ?? 0);
+  const head = 'Source          Destination     Gateway         ';
+  let out = 'Kernel IP routing cache\n';
+  if (layout === 1) out += `${head}Flags Metric Ref    Use Iface\n`;
+  if (layout === 2) out += `${head}Flags   MSS Window  irtt Iface\n`;
+  if (layout === 3) {
+    out += `${head}Flags Metric Ref    Use Iface    MSS   Window irtt  TOS HHRef HHUptod     SpecDst\n`;
+  }
+  return out;
+}
+
+/**
  * The routing records `netstat -r` reads.
  *
  * @example
@@ -254,7 +279,8 @@ export interface RouteInput {
 
 /**
  * Everything `netstat -r` prints: the IPv4 table by default, the IPv6 table
- * for `-6` (or `-A inet6`), both when both families are selected.
+ * for `-6` (or `-A inet6`), both when both families are selected; with `-C`
+ * (`cache`) the routing caches instead, with `-F -C` both, per family.
  *
  * @example
  * ```ts
@@ -269,8 +295,11 @@ export function formatRoutes(
 ): string {
   const v6 = !!flags.inet6;
   const v4 = !!flags.inet4 || !v6;
+  const fib = !flags.cache || !!flags.fib;
   let out = '';
-  if (v4) out += formatRouteTable(input.route ?? [], flags, resolvers);
-  if (v6) out += formatRoute6Table(input.ipv6Route ?? [], flags, resolvers);
+  if (v4 && fib) out += formatRouteTable(input.route ?? [], flags, resolvers);
+  if (v4 && flags.cache) out += formatRouteCache(flags);
+  if (v6 && fib) out += formatRoute6Table(input.ipv6Route ?? [], flags, resolvers);
+  if (v6 && flags.cache) out += formatRoute6Table(input.ipv6Route ?? [], flags, resolvers, true);
   return out;
 }
