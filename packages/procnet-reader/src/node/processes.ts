@@ -248,7 +248,8 @@ function scanPidSync(
 
 /**
  * Source of the worker used by the `'threads'` mode (evaluated as a CommonJS
- * script, so it works the same from the ESM and CJS builds). Input: jobs of
+ * script, so it works the same from the ESM and CJS builds; `execArgv: []` keeps a
+ * parent's `--input-type=module` from turning it into ESM). Input: jobs of
  * `[entry, fdDir, names]`; output: a flat array `entry, fd, inode, ...` of
  * the socket links, in input order.
  */
@@ -270,7 +271,7 @@ type Job = [entry: number, fdDir: string, names: string[]];
 
 function runWorker(jobs: Job[]): Promise<Array<number | string>> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: jobs });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: jobs });
     worker.once('message', (out: Array<number | string>) => {
       resolve(out);
       void worker.terminate();

@@ -13,7 +13,8 @@
  */
 import { Worker } from 'node:worker_threads';
 
-/** Evaluated as a CommonJS script, so it works the same from the ESM and CJS builds. */
+/** Evaluated as a CommonJS script, so it works the same from the ESM and CJS builds
+ * (`execArgv: []` keeps a parent's `--input-type=module` from turning it into ESM). */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { readSync } = require('node:fs');
@@ -82,7 +83,7 @@ function deliver(message: FromWorker): void {
 
 function getWorker(): Worker {
   if (worker !== undefined) return worker;
-  const created = new Worker(WORKER_SOURCE, { eval: true });
+  const created = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
   created.on('message', deliver);
   const fail = (error: Error) => {
     if (worker === created) worker = undefined;

@@ -3,6 +3,9 @@
  * another network namespace through /proc/<pid> (a child in `unshare -n`).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readSockets } from '../../src/node.js';
 import { bundleNodeEntry, hasTool, removeBundle } from './helpers.js';
@@ -142,6 +145,38 @@ describe.skipIf(!isRoot || !haveUnshare)('another network namespace via root: /p
       expect(inside.inet.map((s) => s.state)).toEqual(['LISTEN']);
     } finally {
       await stop(child);
+    }
+  });
+});
+
+describe('the reader thread', () => {
+  test('works under --input-type=module and does not keep the process alive', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'procnet-exit-'));
+    try {
+      mkdirSync(join(dir, 'net'));
+      const row =
+        '   0: 0100007F:1F90 0100007F:D6B4 01 00000000:00000000 00:00000000 00000000     0        0 5678 1 0000000000000000 20 4 30 10 -1';
+      // ~1.3 MB: many chunks, so the rest of the file goes through the thread.
+      writeFileSync(join(dir, 'net/tcp'), `${'  sl  local_address\n'}${`${row}\n`.repeat(10_000)}`);
+      const script = `import(${JSON.stringify(bundle)}).then(async (m) => {
+        const s = await m.readSockets({ root: ${JSON.stringify(dir)}, kinds: 'tcp4' });
+        let n = 0;
+        for await (const r of m.streamSockets('tcp', { root: ${JSON.stringify(dir)}, readAhead: true })) n++;
+        const scan = await m.scanSocketProcesses({ mode: 'threads' });
+        console.log(s.inet.length, n, scan.scanned > 0);
+      });`;
+      const started = Date.now();
+      // --input-type=module: the helper threads must not inherit it (their code is CommonJS).
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect(result.stderr).toBe('');
+      expect(result.stdout.trim()).toBe('10000 10000 true');
+      expect(result.status).toBe(0);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
