@@ -68,6 +68,8 @@ beforeAll(async () => {
     npm_config_registry: registry.url,
     npm_config_cache: join(temp, 'npm-cache'),
     npm_config_globalconfig: join(temp, 'global.npmrc'),
+    // Keep every npm debug log: the last test reads them for any request that left the machine.
+    npm_config_logs_max: '10000',
   };
   writeFileSync(common.npm_config_globalconfig, '');
   releaseEnv = cleanEnv({ ...common, npm_config_userconfig: npmrc });
@@ -283,5 +285,17 @@ describe('a fresh project outside the workspace, installing from the registry', 
     expect(r.code, describeRun('npx @netintro/cli -at', r)).toBe(0);
     expect(r.stdout.split('\n')[0]).toMatch(/^Active Internet connections/);
     expect(r.stdout).toMatch(/^Proto Recv-Q Send-Q Local Address +Foreign Address +State/m);
+  });
+
+  test('every npm request went to the local registry', () => {
+    const logs = join(temp, 'npm-cache', '_logs');
+    const fetches = readdirSync(logs).flatMap((f) =>
+      readFileSync(join(logs, f), 'utf8')
+        .split('\n')
+        .filter((line) => / http fetch /.test(line)),
+    );
+    expect(fetches.length).toBeGreaterThan(0);
+    const local = registry!.url.replace(/\/$/, '');
+    expect(fetches.filter((line) => !line.includes(` ${local}/`))).toEqual([]);
   });
 });
