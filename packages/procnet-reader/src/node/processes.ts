@@ -17,7 +17,7 @@ import { commandFromCmdline } from './command.js';
  * - `'threads'`: the fd links are split between the main thread and worker
  *   threads (blocking calls in each), for very many open files;
  * - `'async'`: `fs.promises` with bounded concurrency (measured slowest:
- *   about 1.7x the sync form, because every call crosses the thread pool);
+ *   2-5x the wall time of the sync form, because every call crosses the thread pool);
  * - `'auto'` (default): `'threads'` from 20000 open fds on a machine with
  *   more than one CPU, `'sync'` below.
  *

@@ -88,7 +88,7 @@ export interface TextChunk {
 /**
  * Fills `buffer` from the file's current position with as many `read()`
  * calls as it takes (a `/proc` seq_file returns about one page per call, so a
- * 128 KiB chunk takes ~32 calls). Returns the bytes read; fewer than
+ * 64 KiB chunk takes ~16 calls). Returns the bytes read; fewer than
  * `buffer.length` only at end of file.
  */
 function fillSync(fd: number, buffer: Buffer, path: string): number {
