@@ -41,7 +41,10 @@ test('playground JS stays under 40 KB gzipped', async ({ page }, testInfo) => {
     .evaluateAll((els) => els.map((e) => e.textContent ?? ''));
   const inlineBytes = inline.reduce((n, s) => n + gzipSync(Buffer.from(s), { level: 9 }).length, 0);
   const lazy = await scriptsLoaded(page, () =>
-    page.getByRole('button', { name: 'web server' }).click(),
+    Promise.all([
+      page.waitForResponse((r) => r.url().includes('/default-db.')),
+      page.getByRole('button', { name: 'web server' }).click(),
+    ]),
   );
   await expect(page.locator('[data-status]')).toContainText('embedded netbase list');
   expect([...lazy.keys()].some((p) => p.includes('default-db'))).toBe(true);
