@@ -2,11 +2,13 @@
 // environment, a throwaway verdaccio on loopback, and a temp copy of the workspace.
 import { type ChildProcess, spawn } from 'node:child_process';
 import {
+  closeSync,
   cpSync,
   existsSync,
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
@@ -161,6 +163,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
       [bin, '--config', config, '--listen', `127.0.0.1:${port}`],
       { cwd: dir, env: cleanEnv({}), stdio: ['ignore', log, log] },
     );
+    closeSync(log);
     const pid = child.pid;
     if (pid === undefined) throw new Error('verdaccio did not start');
     let exited = false;
@@ -172,7 +175,11 @@ export async function startRegistry(dir: string): Promise<Registry> {
     );
     const stop = async () => {
       if (exited) return;
-      process.kill(pid, 'SIGTERM');
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        return; // already gone
+      }
       const killed = await Promise.race([
         exit.then(() => true),
         new Promise<boolean>((done) => setTimeout(() => done(false), 5_000)),
@@ -182,19 +189,24 @@ export async function startRegistry(dir: string): Promise<Registry> {
         await exit;
       }
     };
-    // Up to 30 s for it to answer its ping.
-    for (let i = 0; i < 300 && !exited; i++) {
+    // Up to ~30 s for it to answer its ping.
+    let ready = false;
+    for (let i = 0; i < 150 && !exited && !ready; i++) {
       try {
-        const res = await fetch(`${url}-/ping`);
-        if (res.ok) {
-          const token = await createUser(url);
-          return { url, pid, token, logFile, stop };
-        }
+        ready = (await fetch(`${url}-/ping`, { signal: AbortSignal.timeout(2_000) })).ok;
       } catch {}
-      await new Promise((done) => setTimeout(done, 100));
+      if (!ready) await new Promise((done) => setTimeout(done, 200));
+    }
+    if (ready) {
+      try {
+        return { url, pid, token: await createUser(url), logFile, stop };
+      } catch (err) {
+        await stop();
+        throw err;
+      }
     }
     await stop();
-    lastError = `verdaccio on port ${port} did not answer (see ${logFile})`;
+    lastError = `verdaccio on port ${port} did not answer:\n${readFileSync(logFile, 'utf8')}`;
   }
   throw new Error(lastError);
 }
@@ -202,6 +214,7 @@ export async function startRegistry(dir: string): Promise<Registry> {
 /** Creates the publishing user through verdaccio's npm login API and returns its token. */
 async function createUser(url: string): Promise<string> {
   const res = await fetch(`${url}-/user/org.couchdb.user:netintro-e2e`, {
+    signal: AbortSignal.timeout(10_000),
     method: 'PUT',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ name: 'netintro-e2e', password: 'release-e2e-only', type: 'user' }),
@@ -223,7 +236,9 @@ export async function packument(
     }
   | undefined
 > {
-  const res = await fetch(`${registryUrl}${name.replace('/', '%2f')}`);
+  const res = await fetch(`${registryUrl}${name.replace('/', '%2f')}`, {
+    signal: AbortSignal.timeout(10_000),
+  });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`GET ${name}: HTTP ${res.status}`);
   return (await res.json()) as never;
