@@ -5,7 +5,7 @@
 //
 // What it does NOT redo: the build, type-check and package tests inside release.sh
 // (NETINTRO_RELEASE_SKIP_BUILD_TEST=1); turbo has run them for this same commit before this
-// task starts (`dependsOn: ["^build"]`, and `pnpm test` runs every package's tests). The
+// task starts (tests/release-e2e/turbo.json; `pnpm test` runs every package's tests). The
 // tarball checks (publint, attw, contents) and the publish itself run for real.
 import {
   cpSync,
