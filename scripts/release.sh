@@ -16,8 +16,9 @@
 # Extra arguments go to `changeset publish` (for example `--tag next --no-git-tag`).
 #
 # NETINTRO_RELEASE_SKIP_BUILD_TEST=1 skips step 3 only, and only for a registry on loopback:
-# the end-to-end release test (tests/release-e2e) sets it because turbo has already built
-# the packages and run their tests in the same `pnpm test`. Steps 1, 2, 4 and 5 always run.
+# the end-to-end release test (tests/release-e2e) sets it because turbo builds the packages
+# before that test and the same `pnpm test` type-checks and tests them. Steps 1, 2, 4 and 5
+# always run.
 set -eu
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1

@@ -4,8 +4,8 @@
 // workspace and uses them from ESM, CommonJS and TypeScript, and runs `npx @netintro/cli -at`.
 //
 // What it does NOT redo: the build, type-check and package tests inside release.sh
-// (NETINTRO_RELEASE_SKIP_BUILD_TEST=1); turbo has run them for this same commit before this
-// task starts (tests/release-e2e/turbo.json; `pnpm test` runs every package's tests). The
+// (NETINTRO_RELEASE_SKIP_BUILD_TEST=1): turbo builds the packages before this task
+// (tests/release-e2e/turbo.json) and the same `pnpm test` type-checks and tests them. The
 // tarball checks (publint, attw, contents) and the publish itself run for real.
 import {
   cpSync,
