@@ -230,6 +230,121 @@ const FIELDS =
   ' (at least 10 fields: sl, local, remote, st, tx_queue:rx_queue, tr:tm->when, retrnsmt, uid, timeout, inode)';
 
 /**
+ * The record of a line in one of the three common shapes (a full tcp socket,
+ * a udp/raw socket with its drops, a line ending at the pointer), each built
+ * as one literal (one hidden class, no property transitions); undefined for
+ * any other shape. Both scanners build records here.
+ */
+function commonShape(
+  table: InetTableName,
+  info: TableInfo,
+  slot: number,
+  local: Endpoint,
+  remote: Endpoint,
+  stateCode: number,
+  state: InetSocket['state'],
+  txQueue: number,
+  rxQueue: number,
+  timerCode: number,
+  timer: InetSocket['timer'],
+  timerTicks: number,
+  retransmits: number,
+  uid: number,
+  timeout: number,
+  inode: string,
+  refCount: number,
+  pointer: string,
+  n: number,
+  t0: number,
+  t1: number,
+  t2: number,
+  t3: number,
+  t4: number,
+  lineNumber: number,
+): InetSocket | undefined {
+  const isTcp = info.protocol === 'tcp';
+  if (isTcp && n === 5) {
+    return {
+      table,
+      protocol: info.protocol,
+      family: info.family,
+      slot,
+      local,
+      remote,
+      stateCode,
+      state,
+      txQueue,
+      rxQueue,
+      timerCode,
+      timer,
+      timerTicks,
+      retransmits,
+      uid,
+      timeout,
+      inode,
+      refCount,
+      pointer,
+      rto: t0,
+      ato: t1,
+      quickAck: t2,
+      cwnd: t3,
+      ssthresh: t4,
+      line: lineNumber,
+    };
+  }
+  if (!isTcp && n === 1) {
+    return {
+      table,
+      protocol: info.protocol,
+      family: info.family,
+      slot,
+      local,
+      remote,
+      stateCode,
+      state,
+      txQueue,
+      rxQueue,
+      timerCode,
+      timer,
+      timerTicks,
+      retransmits,
+      uid,
+      timeout,
+      inode,
+      refCount,
+      pointer,
+      drops: t0,
+      line: lineNumber,
+    };
+  }
+  if (n === 0) {
+    return {
+      table,
+      protocol: info.protocol,
+      family: info.family,
+      slot,
+      local,
+      remote,
+      stateCode,
+      state,
+      txQueue,
+      rxQueue,
+      timerCode,
+      timer,
+      timerTicks,
+      retransmits,
+      uid,
+      timeout,
+      inode,
+      refCount,
+      pointer,
+      line: lineNumber,
+    };
+  }
+  return undefined;
+}
+
+/**
  * Scans one line in s[start, end). Returns the record, undefined for a
  * blank or header line, or null on failure (failCode/failExpected set).
  */
@@ -438,84 +553,34 @@ function scanInetLine(
   }
 
   if (p >= end && pointer !== '') {
-    if (isTcp && n === 5) {
-      return {
-        table,
-        protocol: info.protocol,
-        family: info.family,
-        slot,
-        local,
-        remote,
-        stateCode,
-        state,
-        txQueue,
-        rxQueue,
-        timerCode,
-        timer,
-        timerTicks,
-        retransmits,
-        uid,
-        timeout,
-        inode,
-        refCount,
-        pointer,
-        rto: t0,
-        ato: t1,
-        quickAck: t2,
-        cwnd: t3,
-        ssthresh: t4,
-        line: lineNumber,
-      };
-    }
-    if (!isTcp && n === 1) {
-      return {
-        table,
-        protocol: info.protocol,
-        family: info.family,
-        slot,
-        local,
-        remote,
-        stateCode,
-        state,
-        txQueue,
-        rxQueue,
-        timerCode,
-        timer,
-        timerTicks,
-        retransmits,
-        uid,
-        timeout,
-        inode,
-        refCount,
-        pointer,
-        drops: t0,
-        line: lineNumber,
-      };
-    }
-    if (n === 0) {
-      return {
-        table,
-        protocol: info.protocol,
-        family: info.family,
-        slot,
-        local,
-        remote,
-        stateCode,
-        state,
-        txQueue,
-        rxQueue,
-        timerCode,
-        timer,
-        timerTicks,
-        retransmits,
-        uid,
-        timeout,
-        inode,
-        refCount,
-        pointer,
-        line: lineNumber,
-      };
-    }
+    const record = commonShape(
+      table,
+      info,
+      slot,
+      local,
+      remote,
+      stateCode,
+      state,
+      txQueue,
+      rxQueue,
+      timerCode,
+      timer,
+      timerTicks,
+      retransmits,
+      uid,
+      timeout,
+      inode,
+      refCount,
+      pointer,
+      n,
+      t0,
+      t1,
+      t2,
+      t3,
+      t4,
+      lineNumber,
+    );
+    if (record !== undefined) return record;
   }
 
   // General path: short lines, partial tails, extra columns.
@@ -562,6 +627,266 @@ function scanInetLine(
   }
   return record;
 }
+
+// ---------------------------------------------------------------------------
+// Byte scanner. charCodeAt costs a few nanoseconds per call (string shape
+// dispatch and bounds checks on every read), more than the rest of a line's
+// work; typed-array reads are cheap. parseInetTable therefore copies the text
+// window by window into a byte buffer (TextEncoder.encodeInto: native, fast
+// for ASCII) and scans lines there. This scanner only takes lines in the
+// kernel's exact layout and the three common record shapes, and returns
+// undefined for anything else (header, blank, malformed, lowercase address
+// digits, extra columns, non-ASCII windows...), which then goes through
+// scanInetLine: same records, same errors.
+
+/** Hex digit values by byte; 16 marks a non-digit, so OR-ing values flags any bad digit. */
+const BYTE_HEX = new Uint8Array(256).fill(16);
+/** As BYTE_HEX, uppercase letters only (the kernel's `%X`): an address decoded from these has one spelling. */
+const BYTE_HEX_UPPER = new Uint8Array(256).fill(16);
+for (let c = 0; c < 10; c++) {
+  BYTE_HEX[48 + c] = c;
+  BYTE_HEX_UPPER[48 + c] = c;
+}
+for (let c = 0; c < 6; c++) {
+  BYTE_HEX[65 + c] = 10 + c;
+  BYTE_HEX_UPPER[65 + c] = 10 + c;
+  BYTE_HEX[97 + c] = 10 + c;
+}
+
+/** Exactly `count` hex digits at p, or -1 if one is not a digit of `digits`. */
+function byteHex(b: Uint8Array, p: number, count: number, digits: Uint8Array): number {
+  let v = 0;
+  let bad = 0;
+  for (let i = p; i < p + count; i++) {
+    const d = digits[b[i] as number] as number;
+    bad |= d;
+    v = v * 16 + d;
+  }
+  return (bad & 16) === 0 ? v : -1;
+}
+
+/** A decoded address and its four 32-bit words (IPv4: w0 only), the cache key. */
+interface ByteCachedAddress extends CachedAddress {
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
+}
+type ByteAddressCache = (ByteCachedAddress | undefined)[];
+// Keyed by value: entries only come from uppercase digits, so equal words
+// mean equal text and a hit needs no string compare.
+const byteCaches: Record<Endianness, Record<4 | 6, ByteAddressCache>> = {
+  little: { 4: new Array(1 << CACHE_BITS), 6: new Array(1 << CACHE_BITS) },
+  big: { 4: new Array(1 << CACHE_BITS), 6: new Array(1 << CACHE_BITS) },
+};
+
+/** The address of `digits` uppercase hex digits at byte p (string index base + p), or undefined. */
+function byteAddress(
+  b: Uint8Array,
+  s: string,
+  base: number,
+  p: number,
+  digits: number,
+  cache: ByteAddressCache,
+  endianness: Endianness,
+): ByteCachedAddress | undefined {
+  const w0 = byteHex(b, p, 8, BYTE_HEX_UPPER);
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let hash = w0;
+  if (digits !== 8) {
+    w1 = byteHex(b, p + 8, 8, BYTE_HEX_UPPER);
+    w2 = byteHex(b, p + 16, 8, BYTE_HEX_UPPER);
+    w3 = byteHex(b, p + 24, 8, BYTE_HEX_UPPER);
+    if (w1 < 0 || w2 < 0 || w3 < 0) return undefined;
+    hash = w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ Math.imul(w3, 29791);
+  }
+  if (w0 < 0) return undefined;
+  const index = Math.imul(hash, 0x9e3779b1) >>> (32 - CACHE_BITS);
+  const hit = cache[index];
+  if (hit !== undefined && hit.w0 === w0 && hit.w1 === w1 && hit.w2 === w2 && hit.w3 === w3) {
+    return hit;
+  }
+  const at = base + p;
+  const hex = detached(s.slice(at, at + digits));
+  const text =
+    digits === 8 ? ipv4FromWord(w0, endianness) : (ipv6FromHex(s, at, endianness) as string);
+  const entry = { hex, text, w0, w1, w2, w3 };
+  cache[index] = entry;
+  return entry;
+}
+
+/** Index of the first byte above space at or after p (pe if none). */
+function byteSkipSpace(b: Uint8Array, p: number, pe: number): number {
+  while (p < pe && (b[p] as number) <= 32) p++;
+  return p;
+}
+
+/**
+ * A decimal field at byte p (optionally negative) ending at whitespace or pe,
+ * as readDecField reads it; NaN if malformed. Sets fieldEnd (a byte index).
+ */
+function byteDec(b: Uint8Array, p: number, pe: number, signed: boolean): number {
+  const negative = signed && p < pe && b[p] === 45;
+  const a = negative ? p + 1 : p;
+  let q = a;
+  let v = 0;
+  while (q < pe) {
+    const d = (b[q] as number) - 48;
+    if (d < 0 || d > 9) break;
+    v = v * 10 + d;
+    q++;
+  }
+  if (q === a || q - a > 20 || (q < pe && (b[q] as number) > 32)) return Number.NaN;
+  fieldEnd = q;
+  return negative ? -v : v;
+}
+
+/**
+ * Scans the line at bytes [ps, pe) of b, which hold s[base + ps, base + pe)
+ * (ASCII), when it is in the kernel layout and a common shape; undefined
+ * otherwise (the caller then runs scanInetLine on the same line).
+ */
+function scanInetBytes(
+  b: Uint8Array,
+  s: string,
+  base: number,
+  ps: number,
+  pe: number,
+  table: InetTableName,
+  info: TableInfo,
+  endianness: Endianness,
+  cache: ByteAddressCache,
+  lineNumber: number,
+): InetSocket | undefined {
+  const p = byteSkipSpace(b, ps, pe);
+  let q = p;
+  let slot = 0;
+  while (q < pe) {
+    const d = (b[q] as number) - 48;
+    if (d < 0 || d > 9) break;
+    slot = slot * 10 + d;
+    q++;
+  }
+  if (q === p || q - p > 10) return undefined;
+  const digits = info.addressDigits;
+  const p0 = q + 2;
+  const r0 = p0 + digits + 6;
+  const f0 = r0 + digits + 6;
+  if (
+    f0 + 41 >= pe ||
+    b[q] !== 58 ||
+    b[q + 1] !== 32 ||
+    b[r0 - 6] !== 58 ||
+    b[r0 - 1] !== 32 ||
+    b[f0 - 6] !== 58 ||
+    b[f0 - 1] !== 32 ||
+    b[f0 + 2] !== 32 ||
+    b[f0 + 11] !== 58 ||
+    b[f0 + 20] !== 32 ||
+    b[f0 + 23] !== 58 ||
+    b[f0 + 32] !== 32 ||
+    (b[f0 + 41] as number) > 32
+  ) {
+    return undefined;
+  }
+  const localPort = byteHex(b, r0 - 5, 4, BYTE_HEX);
+  const remotePort = byteHex(b, f0 - 5, 4, BYTE_HEX);
+  const stateCode = byteHex(b, f0, 2, BYTE_HEX);
+  const txQueue = byteHex(b, f0 + 3, 8, BYTE_HEX);
+  const rxQueue = byteHex(b, f0 + 12, 8, BYTE_HEX);
+  const timerCode = byteHex(b, f0 + 21, 2, BYTE_HEX);
+  const timerTicks = byteHex(b, f0 + 24, 8, BYTE_HEX);
+  const retransmits = byteHex(b, f0 + 33, 8, BYTE_HEX);
+  if ((localPort | remotePort | stateCode | timerCode) < 0) return undefined;
+  if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return undefined;
+  const la = byteAddress(b, s, base, p0, digits, cache, endianness);
+  if (la === undefined) return undefined;
+  const ra = byteAddress(b, s, base, r0, digits, cache, endianness);
+  if (ra === undefined) return undefined;
+
+  let r = byteSkipSpace(b, f0 + 41, pe);
+  const uid = byteDec(b, r, pe, false);
+  if (Number.isNaN(uid)) return undefined;
+  r = byteSkipSpace(b, fieldEnd, pe);
+  const timeout = byteDec(b, r, pe, true);
+  if (Number.isNaN(timeout)) return undefined;
+  r = byteSkipSpace(b, fieldEnd, pe);
+  q = r;
+  while (q < pe) {
+    const d = (b[q] as number) - 48;
+    if (d < 0 || d > 9) break;
+    q++;
+  }
+  if (q === r || (q < pe && (b[q] as number) > 32)) return undefined;
+  const inode = s.slice(base + r, base + q);
+
+  // refcnt and pointer, required here; then the tail numbers.
+  r = byteSkipSpace(b, q, pe);
+  const refCount = byteDec(b, r, pe, true);
+  if (Number.isNaN(refCount)) return undefined;
+  r = byteSkipSpace(b, fieldEnd, pe);
+  q = r;
+  while (q < pe && (BYTE_HEX[b[q] as number] as number) < 16) q++;
+  if (q === r || (q < pe && (b[q] as number) > 32)) return undefined;
+  const pointer = s.slice(base + r, base + q);
+  r = byteSkipSpace(b, q, pe);
+  const tailLength = info.protocol === 'tcp' ? 5 : 1;
+  let n = 0;
+  let t0 = 0;
+  let t1 = 0;
+  let t2 = 0;
+  let t3 = 0;
+  let t4 = 0;
+  while (r < pe && n < tailLength) {
+    const v = byteDec(b, r, pe, true);
+    if (Number.isNaN(v)) return undefined;
+    if (n === 0) t0 = v;
+    else if (n === 1) t1 = v;
+    else if (n === 2) t2 = v;
+    else if (n === 3) t3 = v;
+    else t4 = v;
+    n++;
+    r = byteSkipSpace(b, fieldEnd, pe);
+  }
+  if (r < pe) return undefined;
+
+  const local: Endpoint = { address: la.text, addressHex: la.hex, port: localPort };
+  const remote: Endpoint = { address: ra.text, addressHex: ra.hex, port: remotePort };
+  return commonShape(
+    table,
+    info,
+    slot,
+    local,
+    remote,
+    stateCode,
+    tcpStateName(stateCode),
+    txQueue,
+    rxQueue,
+    timerCode,
+    timerKindName(timerCode),
+    timerTicks,
+    retransmits,
+    uid,
+    timeout,
+    inode,
+    refCount,
+    pointer,
+    n,
+    t0,
+    t1,
+    t2,
+    t3,
+    t4,
+    lineNumber,
+  );
+}
+
+/** Characters per window copied into the byte buffer. */
+const WINDOW = 1 << 16;
+const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
+let windowBytes: Uint8Array | undefined;
 
 function resolveEndianness(options: ParseOptions | undefined): Endianness {
   const endianness = options?.endianness ?? 'little';
@@ -647,11 +972,45 @@ export function parseInetTable(
   const length = text.length;
   let start = 0;
   let lineNumber = 0;
+  const byteCache = byteCaches[endianness][info.family];
+  // Window [windowStart, windowEnd) of whole lines, copied to `bytes` when ASCII.
+  let bytes: Uint8Array | undefined;
+  let windowStart = 0;
+  let windowEnd = 0;
   while (start < length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = length;
     lineNumber++;
-    const record = scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
+    if (start >= windowEnd && encoder !== undefined) {
+      windowStart = start;
+      windowEnd = Math.min(length, start + WINDOW);
+      if (windowEnd < length) {
+        const lastNewline = text.lastIndexOf('\n', windowEnd - 1);
+        if (lastNewline >= end) windowEnd = lastNewline + 1;
+      }
+      windowBytes ??= new Uint8Array(WINDOW + 8);
+      const copied = encoder.encodeInto(text.slice(windowStart, windowEnd), windowBytes);
+      const size = windowEnd - windowStart;
+      bytes = copied.read === size && copied.written === size ? windowBytes : undefined;
+    }
+    let record: InetSocket | undefined | null;
+    if (bytes !== undefined && end <= windowEnd) {
+      record = scanInetBytes(
+        bytes,
+        text,
+        windowStart,
+        start - windowStart,
+        end - windowStart,
+        table,
+        info,
+        endianness,
+        byteCache,
+        lineNumber,
+      );
+      record ??= scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
+    } else {
+      record = scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
+    }
     if (record) {
       out.push(record);
     } else if (record === null) {
