@@ -120,6 +120,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       social: [{ icon: 'github', label: 'GitHub', href: 'https://github.com/netintro/netintro' }],
       customCss: ['./src/styles/custom.css'],
+      // Our search box loads Pagefind only when opened (Starlight's preloads its UI).
+      components: { Search: './src/components/Search.astro' },
       lastUpdated: false,
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: false }), ...typeDocPlugins],
       sidebar: [

@@ -60,15 +60,18 @@ test('Pagefind search finds the lesson in the production build', async ({ page }
   const errors = watchErrors(page);
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).click();
-  const input = page.locator('.pagefind-ui__search-input');
+  const input = page.getByRole('searchbox', { name: 'Search the lesson and the reference' });
+  await expect(input).toBeFocused();
   await input.fill('TIME_WAIT');
-  const results = page.locator('.pagefind-ui__result');
+  const results = page.locator('.ni-search-results a');
   await expect(results.first()).toBeVisible({ timeout: 10_000 });
-  await expect(
-    page
-      .locator('.pagefind-ui__result-link')
-      .filter({ hasText: /netstat/i })
-      .first(),
-  ).toBeVisible();
+  await expect(results.filter({ hasText: /netstat/i }).first()).toBeVisible();
+  await expect(page.locator('.ni-search-status')).toContainText('found');
+  // Keyboard: Escape closes, Ctrl+K opens again.
+  await page.keyboard.press('Escape');
+  await expect(input).toBeHidden();
+  await page.keyboard.press('Control+k');
+  await expect(input).toBeFocused();
+  await page.screenshot({ path: 'test-results/screenshots/search.png' });
   expect(errors, errors.join('\n')).toEqual([]);
 });
