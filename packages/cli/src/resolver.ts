@@ -33,7 +33,7 @@ export interface HostResolverOptions {
   timeoutMs?: number;
   /** Lookups in flight at once (default 8). */
   concurrency?: number;
-  /** Longest wait for a whole {@link HostResolver.resolveAll} batch, in ms (default 3000). */
+  /** Default longest wait for one {@link HostResolver.resolveAll} call, in ms (default 3000). */
   budgetMs?: number;
 }
 
@@ -48,8 +48,12 @@ export interface HostResolverOptions {
  * ```
  */
 export interface HostResolver {
-  /** Resolves every address not yet cached; settles within the budget, never rejects. */
-  resolveAll(addresses: Iterable<string>): Promise<void>;
+  /**
+   * Resolves every address not yet cached; settles within `budgetMs` (default: the
+   * resolver's), never rejects. With a budget of 0 or less nothing is looked up:
+   * the new addresses stay numeric.
+   */
+  resolveAll(addresses: Iterable<string>, budgetMs?: number): Promise<void>;
   /** The cached name of an address (`undefined`: none, failed, timed out or not asked). */
   get(address: string): string | undefined;
   /** How many lookups were started (for tests). */
@@ -112,9 +116,13 @@ export function createHostResolver(options: HostResolverOptions = {}): HostResol
   const cache = new Map<string, string | undefined>();
   let started = 0;
 
-  async function resolveAll(addresses: Iterable<string>): Promise<void> {
+  async function resolveAll(addresses: Iterable<string>, budget = budgetMs): Promise<void> {
     const queue = [...new Set(addresses)].filter((a) => !cache.has(a));
     if (queue.length === 0) return;
+    if (budget <= 0) {
+      for (const address of queue) cache.set(address, undefined);
+      return;
+    }
     let next = 0;
     let expired = false;
     const worker = async (): Promise<void> => {
@@ -128,7 +136,7 @@ export function createHostResolver(options: HostResolverOptions = {}): HostResol
     const workers = Array.from({ length: Math.min(concurrency, queue.length) }, worker);
     await withTimeout(
       Promise.all(workers).then(() => undefined),
-      budgetMs,
+      budget,
     );
     expired = true;
     // Whatever was not answered in time stays numeric, and is not asked again.

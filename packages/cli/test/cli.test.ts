@@ -281,4 +281,27 @@ describe('a DNS answer that never comes', () => {
       /^tcp +0 +0 localhost:22 +203\.113\.0\.7:54776 +ESTABLISHED$/,
     );
   });
+
+  it('shares one 3 s DNS budget across all batches of a long table', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'netintro-dns-many-'));
+    mkdirSync(join(root, 'net'));
+    let text =
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
+    for (let i = 0; i < 600; i++) {
+      const hex = (i + 1).toString(16).toUpperCase().padStart(2, '0').slice(-2);
+      const third = Math.floor(i / 255) + 1;
+      text += `${String(i).padStart(4)}: 0100007F:0016 ${hex}${third.toString(16).toUpperCase().padStart(2, '0')}000A:D5F8 01 00000000:00000000 00:00000000 00000000     0        0 ${i + 10} 1 0000000000000000 20 4 30 10 -1\n`;
+    }
+    writeFileSync(join(root, 'net/tcp'), text);
+    const c = capture({ procRoot: root, etc: root, lookup: () => new Promise(() => {}) });
+    const t0 = performance.now();
+    expect(await run(['-t'], c.io)).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(
+      c
+        .stdout()
+        .split('\n')
+        .filter((l) => l.startsWith('tcp')),
+    ).toHaveLength(600);
+  }, 15_000);
 });

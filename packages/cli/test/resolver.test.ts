@@ -71,6 +71,19 @@ describe('createHostResolver', () => {
     expect(resolver.started).toBeLessThan(5);
   });
 
+  it("looks nothing up when the budget is spent (the caller's deadline has passed)", async () => {
+    let asked = 0;
+    const resolver = createHostResolver({
+      lookup: async () => {
+        asked++;
+        return 'x';
+      },
+    });
+    await resolver.resolveAll(['10.0.0.1', '10.0.0.2'], 0);
+    expect(asked).toBe(0);
+    expect(resolver.get('10.0.0.1')).toBeUndefined();
+  });
+
   it('treats a rejected lookup as "no name"', async () => {
     const resolver = createHostResolver({
       lookup: async () => {
