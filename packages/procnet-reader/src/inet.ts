@@ -653,16 +653,46 @@ for (let c = 0; c < 6; c++) {
   BYTE_HEX[97 + c] = 10 + c;
 }
 
-/** Exactly `count` hex digits at p, or -1 if one is not a digit of `digits`. */
-function byteHex(b: Uint8Array, p: number, count: number, digits: Uint8Array): number {
-  let v = 0;
-  let bad = 0;
-  for (let i = p; i < p + count; i++) {
-    const d = digits[b[i] as number] as number;
-    bad |= d;
-    v = v * 16 + d;
-  }
-  return (bad & 16) === 0 ? v : -1;
+/** 8 hex digits at p as an unsigned 32-bit number, or -1 if one is not a digit of `digits`. */
+function byteHex8(b: Uint8Array, p: number, digits: Uint8Array): number {
+  const d0 = digits[b[p] as number] as number;
+  const d1 = digits[b[p + 1] as number] as number;
+  const d2 = digits[b[p + 2] as number] as number;
+  const d3 = digits[b[p + 3] as number] as number;
+  const d4 = digits[b[p + 4] as number] as number;
+  const d5 = digits[b[p + 5] as number] as number;
+  const d6 = digits[b[p + 6] as number] as number;
+  const d7 = digits[b[p + 7] as number] as number;
+  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & 16) !== 0) return -1;
+  return (
+    ((d0 << 28) |
+      (d1 << 24) |
+      (d2 << 20) |
+      (d3 << 16) |
+      (d4 << 12) |
+      (d5 << 8) |
+      (d6 << 4) |
+      d7) >>>
+    0
+  );
+}
+
+/** 4 hex digits at p, or -1. */
+function byteHex4(b: Uint8Array, p: number): number {
+  const d0 = BYTE_HEX[b[p] as number] as number;
+  const d1 = BYTE_HEX[b[p + 1] as number] as number;
+  const d2 = BYTE_HEX[b[p + 2] as number] as number;
+  const d3 = BYTE_HEX[b[p + 3] as number] as number;
+  if (((d0 | d1 | d2 | d3) & 16) !== 0) return -1;
+  return (d0 << 12) | (d1 << 8) | (d2 << 4) | d3;
+}
+
+/** 2 hex digits at p, or -1. */
+function byteHex2(b: Uint8Array, p: number): number {
+  const d0 = BYTE_HEX[b[p] as number] as number;
+  const d1 = BYTE_HEX[b[p + 1] as number] as number;
+  if (((d0 | d1) & 16) !== 0) return -1;
+  return (d0 << 4) | d1;
 }
 
 /** A decoded address and its four 32-bit words (IPv4: w0 only), the cache key. */
@@ -690,15 +720,15 @@ function byteAddress(
   cache: ByteAddressCache,
   endianness: Endianness,
 ): ByteCachedAddress | undefined {
-  const w0 = byteHex(b, p, 8, BYTE_HEX_UPPER);
+  const w0 = byteHex8(b, p, BYTE_HEX_UPPER);
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   let hash = w0;
   if (digits !== 8) {
-    w1 = byteHex(b, p + 8, 8, BYTE_HEX_UPPER);
-    w2 = byteHex(b, p + 16, 8, BYTE_HEX_UPPER);
-    w3 = byteHex(b, p + 24, 8, BYTE_HEX_UPPER);
+    w1 = byteHex8(b, p + 8, BYTE_HEX_UPPER);
+    w2 = byteHex8(b, p + 16, BYTE_HEX_UPPER);
+    w3 = byteHex8(b, p + 24, BYTE_HEX_UPPER);
     if (w1 < 0 || w2 < 0 || w3 < 0) return undefined;
     hash = w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ Math.imul(w3, 29791);
   }
@@ -719,6 +749,20 @@ function byteAddress(
 
 /** Index of the first byte above space at or after p (pe if none). */
 function byteSkipSpace(b: Uint8Array, p: number, pe: number): number {
+  while (p < pe && (b[p] as number) <= 32) p++;
+  return p;
+}
+
+/**
+ * As byteSkipSpace, four spaces at a time where the line is padded (tcp lines
+ * are padded to 149 characters); `words` views the buffer of `b`.
+ */
+function byteSkipPadding(b: Uint8Array, words: Uint32Array, p: number, pe: number): number {
+  while ((p & 3) !== 0) {
+    if (p >= pe || (b[p] as number) > 32) return p;
+    p++;
+  }
+  while (p + 4 <= pe && words[p >> 2] === 0x20202020) p += 4;
   while (p < pe && (b[p] as number) <= 32) p++;
   return p;
 }
@@ -750,6 +794,7 @@ function byteDec(b: Uint8Array, p: number, pe: number, signed: boolean): number 
  */
 function scanInetBytes(
   b: Uint8Array,
+  words: Uint32Array,
   s: string,
   base: number,
   ps: number,
@@ -791,14 +836,14 @@ function scanInetBytes(
   ) {
     return undefined;
   }
-  const localPort = byteHex(b, r0 - 5, 4, BYTE_HEX);
-  const remotePort = byteHex(b, f0 - 5, 4, BYTE_HEX);
-  const stateCode = byteHex(b, f0, 2, BYTE_HEX);
-  const txQueue = byteHex(b, f0 + 3, 8, BYTE_HEX);
-  const rxQueue = byteHex(b, f0 + 12, 8, BYTE_HEX);
-  const timerCode = byteHex(b, f0 + 21, 2, BYTE_HEX);
-  const timerTicks = byteHex(b, f0 + 24, 8, BYTE_HEX);
-  const retransmits = byteHex(b, f0 + 33, 8, BYTE_HEX);
+  const localPort = byteHex4(b, r0 - 5);
+  const remotePort = byteHex4(b, f0 - 5);
+  const stateCode = byteHex2(b, f0);
+  const txQueue = byteHex8(b, f0 + 3, BYTE_HEX);
+  const rxQueue = byteHex8(b, f0 + 12, BYTE_HEX);
+  const timerCode = byteHex2(b, f0 + 21);
+  const timerTicks = byteHex8(b, f0 + 24, BYTE_HEX);
+  const retransmits = byteHex8(b, f0 + 33, BYTE_HEX);
   if ((localPort | remotePort | stateCode | timerCode) < 0) return undefined;
   if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return undefined;
   const la = byteAddress(b, s, base, p0, digits, cache, endianness);
@@ -831,7 +876,7 @@ function scanInetBytes(
   while (q < pe && (BYTE_HEX[b[q] as number] as number) < 16) q++;
   if (q === r || (q < pe && (b[q] as number) > 32)) return undefined;
   const pointer = s.slice(base + r, base + q);
-  r = byteSkipSpace(b, q, pe);
+  r = byteSkipPadding(b, words, q, pe);
   const tailLength = info.protocol === 'tcp' ? 5 : 1;
   let n = 0;
   let t0 = 0;
@@ -848,7 +893,7 @@ function scanInetBytes(
     else if (n === 3) t3 = v;
     else t4 = v;
     n++;
-    r = byteSkipSpace(b, fieldEnd, pe);
+    r = byteSkipPadding(b, words, fieldEnd, pe);
   }
   if (r < pe) return undefined;
 
@@ -887,6 +932,7 @@ function scanInetBytes(
 const WINDOW = 1 << 16;
 const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : undefined;
 let windowBytes: Uint8Array | undefined;
+let windowWords: Uint32Array | undefined;
 
 function resolveEndianness(options: ParseOptions | undefined): Endianness {
   const endianness = options?.endianness ?? 'little';
@@ -975,6 +1021,7 @@ export function parseInetTable(
   const byteCache = byteCaches[endianness][info.family];
   // Window [windowStart, windowEnd) of whole lines, copied to `bytes` when ASCII.
   let bytes: Uint8Array | undefined;
+  let words: Uint32Array | undefined;
   let windowStart = 0;
   let windowEnd = 0;
   while (start < length) {
@@ -988,15 +1035,20 @@ export function parseInetTable(
         const lastNewline = text.lastIndexOf('\n', windowEnd - 1);
         if (lastNewline >= end) windowEnd = lastNewline + 1;
       }
-      windowBytes ??= new Uint8Array(WINDOW + 8);
+      if (windowBytes === undefined || windowWords === undefined) {
+        windowBytes = new Uint8Array(WINDOW + 8);
+        windowWords = new Uint32Array(windowBytes.buffer);
+      }
       const copied = encoder.encodeInto(text.slice(windowStart, windowEnd), windowBytes);
       const size = windowEnd - windowStart;
       bytes = copied.read === size && copied.written === size ? windowBytes : undefined;
+      words = windowWords;
     }
     let record: InetSocket | undefined | null;
-    if (bytes !== undefined && end <= windowEnd) {
+    if (bytes !== undefined && words !== undefined && end <= windowEnd) {
       record = scanInetBytes(
         bytes,
+        words,
         text,
         windowStart,
         start - windowStart,
