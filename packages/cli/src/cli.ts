@@ -26,8 +26,7 @@ import {
   activeHeading,
   formatInetRow,
   formatInterfaceTable,
-  formatRoute6Table,
-  formatRouteTable,
+  formatRoutes,
   formatStatistics,
   formatUnixTable,
   INET_TABLE_ORDER,
@@ -399,6 +398,11 @@ async function runOther(args: NetstatArgs, io: CliIo): Promise<number> {
     io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
     return 1;
   }
+  if (args.mode === 'interfaces' && (args.flags.extend ?? 0) > 0 && !args.json) {
+    // netstat -ie prints ifconfig-style blocks (addresses, masks, byte counts): not provided.
+    io.stderr('netintro: -i with -e (the ifconfig-style list) is not supported; try -i\n');
+    return 1;
+  }
   const state = createState(io);
   for (let iteration = 0; ; iteration++) {
     if (args.mode === 'route') await showRoutes(args, io, state);
@@ -422,36 +426,34 @@ async function readText(path: string): Promise<string | undefined> {
 async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
   const routes = await readRoutes({ root: io.procRoot ?? '/proc' });
-  // netstat -r shows one family: IPv6 when asked for it alone, else IPv4.
-  const six = f.inet6 && !f.inet4;
+  // netstat -r: IPv4 unless only IPv6 is asked for; both when both are (formatRoutes decides).
+  const six = !!args.flags.inet6;
+  const four = !!args.flags.inet4 || !six;
   const resolvers: Resolvers = {};
   if (!f.numericHosts) {
     state.hosts ??= createHostResolver({ lookup: io.lookup });
     const hosts = state.hosts;
     const wanted = new Set<string>();
-    if (six) {
-      for (const r of routes.ipv6) wanted.add(r.destination).add(r.nextHop);
-      wanted.delete('::');
-    } else {
+    if (six) for (const r of routes.ipv6) wanted.add(r.destination).add(r.nextHop);
+    if (four) {
       for (const r of routes.ipv4) wanted.add(r.destination).add(r.gateway);
-      wanted.delete('0.0.0.0');
       const networks = await readText(etcPath(io, 'networks'));
       if (networks !== undefined) resolvers.networks = networksResolverFromText(networks);
     }
+    wanted.delete('::');
+    wanted.delete('0.0.0.0');
     await hosts.resolveAll(wanted);
     resolvers.hosts = (address) => hosts.get(address);
   }
   if (args.json) {
-    io.stdout(
-      `${JSON.stringify({ version: 1, routes: six ? routes.ipv6 : routes.ipv4 }, null, 2)}\n`,
-    );
+    const doc = {
+      version: 1,
+      routes: { ...(four ? { ipv4: routes.ipv4 } : {}), ...(six ? { ipv6: routes.ipv6 } : {}) },
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
     return;
   }
-  io.stdout(
-    six
-      ? formatRoute6Table(routes.ipv6, args.flags, resolvers)
-      : formatRouteTable(routes.ipv4, args.flags, resolvers),
-  );
+  io.stdout(formatRoutes({ route: routes.ipv4, ipv6Route: routes.ipv6 }, args.flags, resolvers));
 }
 
 async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
