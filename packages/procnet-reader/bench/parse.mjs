@@ -69,12 +69,57 @@ function touchEveryChar(text) {
   return { length: sum === 0.5 ? 0 : rows };
 }
 
+/**
+ * Second floor: building the records alone. `rows` records of the parser's
+ * full-tcp shape (two endpoint objects, an inode string copied out of the
+ * text, a pointer slice) from constants, scanning nothing. Whatever a parser
+ * does, it allocates and retains this much, and the garbage collector moves it.
+ */
+function recordsOnly(text) {
+  const out = [];
+  const addresses = ['127.0.0.1', '127.0.0.2', '127.0.0.3'];
+  for (let i = 0; i < rows; i++) {
+    const at = (i * 151) % (text.length - 32);
+    const local = { address: addresses[i % 3], addressHex: '0100007F', port: i & 0xffff };
+    const remote = { address: addresses[(i + 1) % 3], addressHex: '0100007F', port: 8080 };
+    out.push({
+      table: 'tcp',
+      protocol: 'tcp',
+      family: 4,
+      slot: i,
+      local,
+      remote,
+      stateCode: 1,
+      state: 'ESTABLISHED',
+      txQueue: 0,
+      rxQueue: 0,
+      timerCode: 0,
+      timer: 'off',
+      timerTicks: 0,
+      retransmits: 0,
+      uid: 1000,
+      timeout: 0,
+      inode: text.slice(at, at + 6),
+      refCount: 1,
+      pointer: text.slice(at + 8, at + 24),
+      rto: 20,
+      ato: 4,
+      quickAck: 30,
+      cwnd: 10,
+      ssthresh: -1,
+      line: i + 2,
+    });
+  }
+  return out;
+}
+
 const tcp = makeTable(rows, false);
 const tcp6 = makeTable(rows, true);
 const floor = measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
+const allocation = measure('records only, no scan (floor)', recordsOnly, tcp);
 const rate = measure('parseTcp ', parseTcp, tcp);
 measure('parseTcp6', parseTcp6, tcp6);
 console.log(
-  `parseTcp runs at ${((rate / floor) * 100).toFixed(0)}% of the one-pass floor on this machine now`,
+  `parseTcp runs at ${((rate / floor) * 100).toFixed(0)}% of the one-pass floor and ${((rate / allocation) * 100).toFixed(0)}% of the records-only floor on this machine now`,
 );
 console.log(rate >= 3 ? 'target met (>= 3 M rows/s for tcp)' : 'BELOW TARGET (3 M rows/s for tcp)');
