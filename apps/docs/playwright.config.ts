@@ -8,6 +8,8 @@ import { defineConfig } from '@playwright/test';
  */
 process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const PORT = Number(process.env.NETINTRO_DOCS_PORT ?? 4329);
+/** `astro dev`, for the live view of this machine (tests/dev.spec.ts). */
+export const DEV_PORT = PORT + 1;
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
@@ -45,13 +47,26 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `pnpm exec astro preview --host 127.0.0.1 --port ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  webServer: [
+    {
+      command: `pnpm exec astro preview --host 127.0.0.1 --port ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { ASTRO_TELEMETRY_DISABLED: '1' },
+    },
+    {
+      // Development mode: the live view reads this machine's /proc/net.
+      // API pages are not needed there (NETINTRO_SKIP_API saves ~10 s).
+      command: `pnpm exec astro dev --host 127.0.0.1 --port ${DEV_PORT}`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 90_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { ASTRO_TELEMETRY_DISABLED: '1', NETINTRO_SKIP_API: '1' },
+    },
+  ],
 });

@@ -42,7 +42,7 @@ for (const table of ['tcp', 'tcp6']) {
       }
     }
   }
-  writeFileSync(new URL(table, out), text);
+  writeFileSync(new URL(`${table}.txt`, out), text);
 }
 const meta = {
   host: hostname(),

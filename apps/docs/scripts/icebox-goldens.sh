@@ -11,8 +11,8 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 gcc -shared -fPIC -O2 -o "$TMP/redirect.so" ../../tools/procnet-redirect.c -ldl
 mkdir -p "$TMP/net" "$OUT"
-cp "$DATA/tcp" "$DATA/tcp6" "$TMP/net/"
+cp "$DATA/tcp.txt" "$TMP/net/tcp" && cp "$DATA/tcp6.txt" "$TMP/net/tcp6"
 for flags in -at -atn -lt -t -atW; do
-  unshare -m sh -c "mount --bind '$DATA/hosts' /etc/hosts && mount --bind '$DATA/services' /etc/services && PROCNET_DIR='$TMP/net' LD_PRELOAD='$TMP/redirect.so' netstat $flags" >"$OUT/icebox$flags.txt"
+  unshare -m sh -c "mount --bind '$DATA/hosts.txt' /etc/hosts && mount --bind '$DATA/services.txt' /etc/services && PROCNET_DIR='$TMP/net' LD_PRELOAD='$TMP/redirect.so' netstat $flags" >"$OUT/icebox$flags.txt"
 done
 echo "wrote $(ls "$OUT" | wc -l) goldens to $OUT ($(netstat --version 2>&1 | head -1))"

@@ -33,18 +33,18 @@ const defaultServices = async () =>
   ).defaultServicesText;
 
 const icebox = {
-  tcp: read('icebox/tcp'),
-  tcp6: read('icebox/tcp6'),
+  tcp: read('icebox/tcp.txt'),
+  tcp6: read('icebox/tcp6.txt'),
   udp: '',
-  services: read('icebox/services'),
-  hosts: read('icebox/hosts'),
+  services: read('icebox/services.txt'),
+  hosts: read('icebox/hosts.txt'),
 };
 const server = {
-  tcp: read('server/tcp'),
+  tcp: read('server/tcp.txt'),
   tcp6: '',
-  udp: read('server/udp'),
+  udp: read('server/udp.txt'),
   services: '',
-  hosts: read('server/hosts'),
+  hosts: read('server/hosts.txt'),
 };
 const CASES: Case[] = [
   { sample: 'icebox', button: 'icebox (the lesson)', flags: 'at', files: icebox },

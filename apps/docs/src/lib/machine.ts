@@ -61,8 +61,8 @@ export function captureMachineTable(): MachineTable {
     tcp = read('/proc/net/tcp') ?? '';
     tcp6 = read('/proc/net/tcp6') ?? '';
   } else {
-    tcp = SNAPSHOT['../data/snapshot/tcp'] ?? '';
-    tcp6 = SNAPSHOT['../data/snapshot/tcp6'] ?? '';
+    tcp = SNAPSHOT['../data/snapshot/tcp.txt'] ?? '';
+    tcp6 = SNAPSHOT['../data/snapshot/tcp6.txt'] ?? '';
     const meta = JSON.parse(SNAPSHOT['../data/snapshot/meta.json'] ?? '{}') as {
       host?: string;
       capturedAt?: string;

@@ -4,14 +4,14 @@
  * tables shown on the site are computed from it by the packages.
  */
 
-import brokenTcp from '../data/broken/tcp?raw';
-import iceboxHosts from '../data/icebox/hosts?raw';
-import iceboxServices from '../data/icebox/services?raw';
-import iceboxTcp from '../data/icebox/tcp?raw';
-import iceboxTcp6 from '../data/icebox/tcp6?raw';
-import serverHosts from '../data/server/hosts?raw';
-import serverTcp from '../data/server/tcp?raw';
-import serverUdp from '../data/server/udp?raw';
+import brokenTcp from '../data/broken/tcp.txt?raw';
+import iceboxHosts from '../data/icebox/hosts.txt?raw';
+import iceboxServices from '../data/icebox/services.txt?raw';
+import iceboxTcp from '../data/icebox/tcp.txt?raw';
+import iceboxTcp6 from '../data/icebox/tcp6.txt?raw';
+import serverHosts from '../data/server/hosts.txt?raw';
+import serverTcp from '../data/server/tcp.txt?raw';
+import serverUdp from '../data/server/udp.txt?raw';
 
 export interface Sample {
   id: string;
