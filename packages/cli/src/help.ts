@@ -40,7 +40,7 @@ export function versionText(): string {
 export const HELP_TEXT = `usage: netintro [options]       show network sockets, like netstat, from /proc/net
 
 Tables (default: the socket tables)
-  -r, --route              routing table
+  -r, --route              routing table (-C: the routing cache; -F -C: both)
   -i, --interfaces         interface table
   -s, --statistics         protocol statistics (with -t, -u, -w, -6 to narrow)
 
