@@ -3,7 +3,8 @@
  * real signals, real uids.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -59,13 +60,18 @@ describe.skipIf(!built && !process.env.CI)('dist/netintro.js', () => {
   it.skipIf(!canSwitchUser && !process.env.CI)(
     'writes the same -p permission notes as netstat when run as nobody or a uid without processes',
     () => {
+      // A world-readable copy: the checkout may not be readable by these users.
+      const dir = mkdtempSync(join(tmpdir(), 'netintro-bundle-'));
+      chmodSync(dir, 0o755);
+      const copy = join(dir, 'netintro.mjs');
+      copyFileSync(cli, copy);
       for (const uid of ['65534', '12345']) {
         for (const flags of ['-tlp', '-axp', '-anp']) {
           const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'];
           const theirs = spawnSync(as[0] as string, [...as.slice(1), 'netstat', flags], {
             encoding: 'utf8',
           });
-          const ours = spawnSync(as[0] as string, [...as.slice(1), process.execPath, cli, flags], {
+          const ours = spawnSync(as[0] as string, [...as.slice(1), process.execPath, copy, flags], {
             encoding: 'utf8',
           });
           expect(ours.status).toBe(theirs.status);

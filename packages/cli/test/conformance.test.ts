@@ -25,7 +25,15 @@
  * dist/netintro.js. Skipped only when one is missing and CI is not set.
  */
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -189,8 +197,10 @@ function inZoo(argv: string[], uid?: number): Promise<Run> {
 }
 
 const runNetstat = (args: string[], uid?: number): Promise<Run> => inZoo(['netstat', ...args], uid);
+// A copy of the bundle in the (world-readable) work directory: the checkout
+// itself may not be readable by the unprivileged users some cases run as.
 const runOurs = (args: string[], uid?: number): Promise<Run> =>
-  inZoo([process.execPath, cli, ...args], uid);
+  inZoo([process.execPath, join(workDir, 'netintro.mjs'), ...args], uid);
 
 /** Values that move between two runs a few ms apart, replaced by their shape. */
 function normalize(text: string, args: string[]): string {
@@ -317,6 +327,7 @@ describe.skipIf(!runnable && !process.env.CI)('conformance with net-tools netsta
     workDir = mkdtempSync(join(tmpdir(), 'netintro-conf-'));
     chmodSync(workDir, 0o755);
     writeEtc(workDir);
+    copyFileSync(cli, join(workDir, 'netintro.mjs'));
     zooPid = await startZoo();
   }, 30_000);
 
