@@ -292,7 +292,10 @@ function writeEtc(dir: string): void {
 
 function startZoo(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('unshare', ['-m', '-n', 'sh', setupScript, workDir], {
+    // From copies in the work directory: the helper running as nobody re-executes zoo.pl.
+    copyFileSync(setupScript, join(workDir, 'setup.sh'));
+    copyFileSync(join(dirname(setupScript), 'zoo.pl'), join(workDir, 'zoo.pl'));
+    const child = spawn('unshare', ['-m', '-n', 'sh', join(workDir, 'setup.sh'), workDir], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     zoo = child;
