@@ -1076,6 +1076,9 @@ export function parseInetTable(
         text.slice(start, rawEnd),
         failExpected,
       );
+      // The callback may parse another table, refilling the shared buffer:
+      // copy the next line afresh.
+      windowEnd = 0;
     }
     start = end + 1;
   }

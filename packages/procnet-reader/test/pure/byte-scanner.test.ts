@@ -144,6 +144,25 @@ describe('byte scanner agrees with the line scanner', () => {
     expect(records[1200]?.extra).toEqual(['é']);
   });
 
+  it('a callback that parses another table mid-way does not disturb the outer parse', () => {
+    const row = (i: number, address: string) =>
+      `${String(i).padStart(4)}: ${address}:${hex(1024 + i, 4)} 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 ${7000 + i} 1 0000000000000000 20 4 30 10 -1`;
+    const outer = Array.from({ length: 50 }, (_, i) => row(i, '0200000A'));
+    // Same length as a good row, so the inner table's bytes line up with the outer's.
+    outer[10] = row(10, '0200000A').replace(':', ';');
+    const inner = Array.from({ length: 50 }, (_, i) => row(i, '0300000A')).join('\n');
+    const inside: number[] = [];
+    const records = parseInetTable('tcp', outer.join('\n'), {
+      onInvalidLine: () => inside.push(parseInetTable('tcp', inner).length),
+    });
+    expect(inside).toEqual([50]);
+    expect(records).toHaveLength(49);
+    expect(records.every((r) => r.local.address === '10.0.0.2')).toBe(true);
+    expect(records.map((r) => r.inode)).toEqual(
+      outer.flatMap((_, i) => (i === 10 ? [] : [String(7000 + i)])),
+    );
+  });
+
   it('keeps the exact spelling and value of every column on the fast path', () => {
     const text =
       '   7: 0100007F:1F90 0A00A8C0:D431 01 0000002A:00000010 02:000000FF 00000003  1000       -1 18446744073709551615 2 ffff8881234abcd0 20 4 30 10 -1\n';
