@@ -60,6 +60,8 @@ test('the playground reproduces the icebox table from the sample', async ({ page
   await page.getByRole('button', { name: 'icebox (the lesson)' }).click();
   const output = page.locator('[data-output]');
   await expect(output).toContainText('economy.canonical.:http');
+  // Columns only line up in a monospaced font.
+  expect(await output.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
   expect(trimLines((await output.textContent()) ?? '')).toBe(EXPECTED_TODAY);
   expect(errors, errors.join('\n')).toEqual([]);
 });
