@@ -3,6 +3,13 @@
  * flags, the same output. The CLI (packages/cli) runs in Node on a temporary
  * /proc and /etc made from the sample, with host names from the sample's
  * /etc/hosts; the playground runs the packages in the browser.
+ *
+ * NOTE (coordinator): this calls the CLI's exported `run(argv, io)` from
+ * packages/cli/src/cli.ts (bundled by esbuild with the source condition),
+ * because the `netintro` binary reads only the live /proc and /etc and has
+ * no option to point it at a fixture folder. If the CLI gains such an
+ * option (or an env variable), spawn `packages/cli/dist/netintro.js` here
+ * instead, so the built binary is what gets compared.
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
