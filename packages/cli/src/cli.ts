@@ -163,6 +163,7 @@ function sleepSeconds(seconds: number): Promise<boolean> {
 /** Caches that live across `-c` iterations (like netstat's). */
 interface State {
   hosts?: HostResolver;
+  networks?: Promise<Resolvers['networks']>;
   services?: Promise<Resolvers['services']>;
   protocols?: Promise<Resolvers['protocols']>;
 }
@@ -205,6 +206,11 @@ async function loadServices(io: CliIo): Promise<Resolvers['services']> {
   } catch {
     return () => undefined; // no services file: numbers, as netstat shows them
   }
+}
+
+async function loadNetworks(io: CliIo): Promise<Resolvers['networks']> {
+  const text = await readText(etcPath(io, 'networks'));
+  return text === undefined ? undefined : networksResolverFromText(text);
 }
 
 async function loadProtocols(io: CliIo): Promise<Resolvers['protocols']> {
@@ -341,6 +347,9 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
   let hosts: HostResolver | undefined;
   const dnsDeadline = performance.now() + DNS_BUDGET_MS;
   if (wantInet && !f.numericHosts) {
+    // netstat looks 0.x.y.z addresses up as networks (getnetbyaddr, /etc/networks).
+    state.networks ??= loadNetworks(io);
+    resolvers.networks = await state.networks;
     state.hosts ??= createHostResolver({ lookup: io.lookup });
     hosts = state.hosts;
     const cache = hosts;

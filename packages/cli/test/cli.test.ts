@@ -304,4 +304,29 @@ describe('a DNS answer that never comes', () => {
         .filter((l) => l.startsWith('tcp')),
     ).toHaveLength(600);
   }, 15_000);
+
+  it('looks 0.x.y.z addresses up in /etc/networks, as netstat does (getnetbyaddr)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'netintro-net-'));
+    mkdirSync(join(root, 'net'));
+    writeFileSync(
+      join(root, 'net/tcp'),
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n' +
+        '   0: 03020100:0016 0100007F:D5F8 01 00000000:00000000 00:00000000 00000000     0        0 1 1 0000000000000000 20 4 30 10 -1\n',
+    );
+    writeFileSync(join(root, 'networks'), 'odd-net 0.1.2.3\n');
+    const asked: string[] = [];
+    const c = capture({
+      procRoot: root,
+      etc: root,
+      lookup: async (a) => {
+        asked.push(a);
+        return 'localhost';
+      },
+    });
+    expect(await run(['-t'], c.io)).toBe(0);
+    expect(c.stdout().split('\n')[2]).toMatch(
+      /^tcp +0 +0 odd-net:22 +localhost:54776 +ESTABLISHED$/,
+    );
+    expect(asked).toEqual(['127.0.0.1']); // never the DNS for 0.x.y.z
+  });
 });
