@@ -78,3 +78,15 @@ test('playground JS stays under 40 KB gzipped', async ({ page }, testInfo) => {
     report,
   ).toBeLessThan(25 * 1024);
 });
+
+test('browser code imports only the pure entries (no Node built-ins shipped)', async () => {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const dir = new URL('../dist/_astro/', import.meta.url);
+  const scripts = readdirSync(dir).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const file of scripts) {
+    const code = readFileSync(new URL(file, dir), 'utf8');
+    expect(code, file).not.toMatch(/["'`]node:[a-z_/]+["'`]/);
+    expect(code, file).not.toContain('readSockets');
+  }
+});
