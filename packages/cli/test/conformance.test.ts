@@ -367,7 +367,7 @@ describe.skipIf(!runnable && !process.env.CI)('conformance with net-tools netsta
     // The deliberate differences did show up (and were exactly as documented).
     expect(seen.pathWithSpace).toBeGreaterThan(0);
     expect(seen.controlCharacters).toBeGreaterThan(0);
-  }, 58_000);
+  }, 180_000); // 7-45 s seen; generous so a loaded CI machine is not a failure
 });
 
 function check(
