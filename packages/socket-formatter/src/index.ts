@@ -33,6 +33,7 @@ export {
 export {
   activeHeading,
   addressColumn,
+  createInetRowFormatter,
   type FormatOptions,
   formatInetRow,
   formatInetTable,

@@ -4,10 +4,10 @@
  * @packageDocumentation
  */
 
-import type { InetSocket, InetTableName } from '@netintro/procnet-reader';
+import type { InetSocket, InetTableName, SocketProcess } from '@netintro/procnet-reader';
 import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js';
 import { ipv6Bytes, type Resolvers } from './resolvers.js';
-import { cutBytes, escapeControl, padLeft, padRight } from './text.js';
+import { cutBytes, escapeControl, padRight } from './text.js';
 
 /**
  * Options that are not netstat flags.
@@ -321,7 +321,8 @@ export function programText(p: { pid: number; command: string } | undefined): st
 /**
  * Formats one row of the Internet table exactly as netstat 2.10 prints it
  * (without the newline). The caller decides whether the row is selected
- * ({@link inetSocketSelected}).
+ * ({@link inetSocketSelected}). For many rows, {@link createInetRowFormatter}
+ * does the same work once per table instead of once per row.
  *
  * @example
  * ```ts
@@ -335,33 +336,138 @@ export function formatInetRow(
   resolvers: Resolvers = {},
   options: FormatOptions = {},
 ): string {
+  return createInetRowFormatter(flags, resolvers, options)(s);
+}
+
+/** Runs of spaces, for padding without allocating. */
+const SPACES: string[] = [];
+for (let n = 0; n <= 64; n++) SPACES.push(' '.repeat(n));
+
+/** True when every character of `s` is ASCII (so its length is its byte length). */
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
+/** `%-<width>s` for text known to be ASCII. */
+function padAscii(s: string, width: number): string {
+  return s.length >= width ? s : s + (SPACES[width - s.length] as string);
+}
+
+/** `%<width>d` for a number. */
+function padNumber(n: number, width: number): string {
+  const t = String(n);
+  return t.length >= width ? t : (SPACES[width - t.length] as string) + t;
+}
+
+/** Entries kept per address cache before it starts afresh (bounds memory on huge tables). */
+const HOST_CACHE_LIMIT = 4096;
+
+/**
+ * A row formatter for one table listing: the same text as
+ * {@link formatInetRow}, with the flags resolved, the fixed columns padded
+ * and the address texts that do not depend on `resolvers` cached once, not
+ * per row. Resolvers are still asked on every row, so answers that arrive
+ * between rows (a DNS cache filling) show as they would with formatInetRow.
+ *
+ * @example
+ * ```ts
+ * const row = createInetRowFormatter({ numeric: true });
+ * const text = sockets.map((s) => `${row(s)}\n`).join('');
+ * ```
+ */
+export function createInetRowFormatter(
+  flags: NetstatFlags = {},
+  resolvers: Resolvers = {},
+  options: FormatOptions = {},
+): (s: InetSocket) => string {
   const f = resolveFlags(flags);
-  const local = addressColumn(
-    hostText(s.local.address, s.family, f.numericHosts, resolvers),
-    portText(s.local.port, s.protocol, f.numericPorts, resolvers),
-    f.wide,
+  const numericHosts = f.numericHosts;
+  const numericPorts = f.numericPorts;
+  const wide = f.wide;
+  const hosts = resolvers.hosts;
+  const networks = resolvers.networks;
+  // Text of an IPv6 address before any host lookup (mapped IPv4, wildcard, inet_ntop form).
+  const v6Text = new Map<string, { text: string; lookup: boolean }>();
+  const v6 = (address: string): { text: string; lookup: boolean } => {
+    let hit = v6Text.get(address);
+    if (hit === undefined) {
+      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+      if (mapped) hit = { text: mapped[1] as string, lookup: false };
+      else if (address === '::') hit = { text: numericHosts ? '::' : '[::]', lookup: false };
+      else hit = { text: inetNtop6(address), lookup: !numericHosts };
+      if (v6Text.size >= HOST_CACHE_LIMIT) v6Text.clear();
+      v6Text.set(address, hit);
+    }
+    return hit;
+  };
+  const host = (address: string, family: 4 | 6): string => {
+    if (family === 6) {
+      const t = v6(address);
+      return t.lookup ? (hosts?.(address, 6) ?? t.text) : t.text;
+    }
+    if (numericHosts || address === '0.0.0.0') return address;
+    if (address.startsWith('0.')) return networks?.(address) ?? address;
+    return hosts?.(address, 4) ?? address;
+  };
+  const port = (n: number, protocol: InetSocket['protocol']): string =>
+    n === 0 ? '*' : numericPorts ? String(n) : portText(n, protocol, false, resolvers);
+  // Numbers and wildcards only: the column is ASCII.
+  const asciiOnly = numericHosts && numericPorts;
+  const column = (h: string, p: string): string => {
+    const text = addressColumn(h, p, wide);
+    return asciiOnly || isAscii(text)
+      ? padAscii(text, ADDRESS_WIDTH)
+      : padRight(text, ADDRESS_WIDTH);
+  };
+  const label = new Map<string, string>();
+  for (const [table, text] of Object.entries(PROTO_LABEL)) label.set(table, padRight(text, 5));
+  const tcpStates = TCP_STATE_NAMES.map((name) => padAscii(name || 'UNKNOWN', 11));
+  const udpStates = ['UNKNOWN', 'ESTABLISHED', '', '', '', '', '', ''].map((t, code) =>
+    padAscii(code === 7 ? '' : t || 'UNKNOWN', 11),
   );
-  const remote = addressColumn(
-    hostText(s.remote.address, s.family, f.numericHosts, resolvers),
-    portText(s.remote.port, s.protocol, f.numericPorts, resolvers),
-    f.wide,
-  );
-  let row =
-    `${padRight(PROTO_LABEL[s.table] ?? s.table, 5)} ${padLeft(String(s.rxQueue), 6)} ` +
-    `${padLeft(String(s.txQueue), 6)} ${padRight(local, ADDRESS_WIDTH)} ` +
-    `${padRight(remote, ADDRESS_WIDTH)} ${padRight(stateText(s), 11)}`;
-  if (f.extend) {
-    // netstat prints the uid with %d: 4294967294 shows as -2.
-    const uid = String(s.uid | 0);
-    const user = f.numericUsers ? uid : (resolvers.users?.(s.uid) ?? uid);
-    row += ` ${padRight(user, 10)} ${padRight(s.inode, 10)}`;
-  }
-  if (f.program) {
-    const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);
-    row += ` ${padRight(programText(p), 20)}`;
-  }
-  if (f.timers) row += ` ${timerText(s, options)}`;
-  return row;
+  const unknownState = padAscii('UNKNOWN', 11);
+  const state = (s: InetSocket): string => {
+    const code = s.stateCode;
+    if (s.protocol === 'tcp') return (code >= 1 && tcpStates[code]) || unknownState;
+    if (s.protocol === 'raw') return padAscii(String(code), 11);
+    return code === 1 || code === 7 ? (udpStates[code] as string) : unknownState;
+  };
+  const extend = f.extend > 0;
+  const numericUsers = f.numericUsers;
+  const users = resolvers.users;
+  const program = f.program;
+  const processes = resolvers.processes;
+  const programs = new Map<number, { command: string; text: string }>();
+  const programColumn = (p: SocketProcess | undefined): string => {
+    if (p === undefined) return padAscii('-', 20);
+    const hit = programs.get(p.pid);
+    if (hit !== undefined && hit.command === p.command) return hit.text;
+    const text = padRight(programText(p), 20);
+    if (programs.size >= HOST_CACHE_LIMIT) programs.clear();
+    programs.set(p.pid, { command: p.command, text });
+    return text;
+  };
+  const timers = f.timers;
+  return (s: InetSocket): string => {
+    const tag = label.get(s.table) ?? padRight(s.table, 5);
+    let row =
+      `${tag} ${padNumber(s.rxQueue, 6)} ${padNumber(s.txQueue, 6)} ` +
+      `${column(host(s.local.address, s.family), port(s.local.port, s.protocol))} ` +
+      `${column(host(s.remote.address, s.family), port(s.remote.port, s.protocol))} ` +
+      state(s);
+    if (extend) {
+      // netstat prints the uid with %d: 4294967294 shows as -2.
+      const uid = String(s.uid | 0);
+      const user = numericUsers ? uid : (users?.(s.uid) ?? uid);
+      row += ` ${padRight(user, 10)} ${padRight(s.inode, 10)}`;
+    }
+    if (program) {
+      row += ` ${programColumn(s.inode === '0' ? undefined : processes?.(s.inode))}`;
+    }
+    if (timers) row += ` ${timerText(s, options)}`;
+    return row;
+  };
 }
 
 /**
@@ -408,8 +514,9 @@ export function formatInetTable(
 ): string {
   const f = resolveFlags(flags);
   const lines = [activeHeading('Internet connections', f), inetColumnHeader(f)];
+  const row = createInetRowFormatter(f, resolvers, options);
   for (const s of sortInetSockets(sockets)) {
-    if (inetSocketSelected(s, f)) lines.push(formatInetRow(s, f, resolvers, options));
+    if (inetSocketSelected(s, f)) lines.push(row(s));
   }
   lines.push('');
   return lines.join('\n');
