@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = join(here, '../dist/netintro.js');
+const cli = join(here, '../dist/netintro.cjs');
 const holderScript = join(here, '../../procnet-reader/bench/holder.mjs');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -33,7 +33,7 @@ const reps = Number(option('--reps', '5'));
 const PER_HOLDER = 9000;
 
 if (!existsSync(cli)) {
-  console.error('bench: build first (pnpm run build): dist/netintro.js is missing');
+  console.error('bench: build first (pnpm run build): dist/netintro.cjs is missing');
   process.exit(1);
 }
 if (!existsSync(holderScript)) {

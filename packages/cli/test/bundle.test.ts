@@ -1,5 +1,5 @@
 /**
- * The built bundle (dist/netintro.js) as users run it: a real process,
+ * The built bundle (dist/netintro.cjs) as users run it: a real process,
  * real signals, real uids.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -9,12 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/netintro.js');
+const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/netintro.cjs');
 const built = existsSync(cli);
 const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const isRoot = process.getuid?.() === 0;
 
-describe.skipIf(!built && !process.env.CI)('dist/netintro.js', () => {
+describe.skipIf(!built && !process.env.CI)('dist/netintro.cjs', () => {
   it('is one file with a shebang that imports nothing but node: built-ins', () => {
     const text = readFileSync(cli, 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
@@ -63,7 +63,7 @@ describe.skipIf(!built && !process.env.CI)('dist/netintro.js', () => {
       // A world-readable copy: the checkout may not be readable by these users.
       const dir = mkdtempSync(join(tmpdir(), 'netintro-bundle-'));
       chmodSync(dir, 0o755);
-      const copy = join(dir, 'netintro.mjs');
+      const copy = join(dir, 'netintro.cjs');
       copyFileSync(cli, copy);
       for (const uid of ['65534', '12345']) {
         for (const flags of ['-tlp', '-axp', '-anp']) {

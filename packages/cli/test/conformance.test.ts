@@ -22,7 +22,7 @@
  * name (netstat prints them raw; CVE-2024-58251).
  *
  * Needs root, netstat, unshare, nsenter, ip, perl and setpriv, and a built
- * dist/netintro.js. Skipped only when one is missing and CI is not set.
+ * dist/netintro.cjs. Skipped only when one is missing and CI is not set.
  */
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import {
@@ -40,14 +40,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = join(here, '../dist/netintro.js');
+const cli = join(here, '../dist/netintro.cjs');
 const setupScript = join(here, 'zoo/setup.sh');
 const tools = ['netstat', 'unshare', 'nsenter', 'ip', 'perl', 'setpriv'];
 const which = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const missing = [
   ...tools.filter((t) => !which(t)),
   ...(process.getuid?.() === 0 ? [] : ['root']),
-  ...(existsSync(cli) ? [] : ['dist/netintro.js (pnpm run build)']),
+  ...(existsSync(cli) ? [] : ['dist/netintro.cjs (pnpm run build)']),
 ];
 const runnable = missing.length === 0;
 
@@ -200,7 +200,7 @@ const runNetstat = (args: string[], uid?: number): Promise<Run> => inZoo(['netst
 // A copy of the bundle in the (world-readable) work directory: the checkout
 // itself may not be readable by the unprivileged users some cases run as.
 const runOurs = (args: string[], uid?: number): Promise<Run> =>
-  inZoo([process.execPath, join(workDir, 'netintro.mjs'), ...args], uid);
+  inZoo([process.execPath, join(workDir, 'netintro.cjs'), ...args], uid);
 
 /** Values that move between two runs a few ms apart, replaced by their shape. */
 function normalize(text: string, args: string[]): string {
@@ -330,7 +330,7 @@ describe.skipIf(!runnable && !process.env.CI)('conformance with net-tools netsta
     workDir = mkdtempSync(join(tmpdir(), 'netintro-conf-'));
     chmodSync(workDir, 0o755);
     writeEtc(workDir);
-    copyFileSync(cli, join(workDir, 'netintro.mjs'));
+    copyFileSync(cli, join(workDir, 'netintro.cjs'));
     zooPid = await startZoo();
   }, 30_000);
 
