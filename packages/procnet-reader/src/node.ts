@@ -24,6 +24,8 @@ export {
   type ProcessScan,
   type ScanMode,
   type ScanProcessesOptions,
+  type SocketOwners,
+  scanSocketOwnersSync,
   scanSocketProcesses,
   scanSocketProcessesSync,
 } from './node/processes.js';
