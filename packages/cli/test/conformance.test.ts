@@ -184,7 +184,7 @@ function inZoo(argv: string[], uid?: number): Promise<Run> {
       ['-t', String(zooPid), '-m', '-n', '--', ...user, ...argv],
       {
         encoding: 'latin1',
-        timeout: 20_000,
+        timeout: 60_000, // -p scans every /proc/<pid>/fd on the machine, not only the zoo's
         maxBuffer: 16 * 1024 * 1024,
         env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C', LANG: 'C', HOME: '/' },
       },
