@@ -20,7 +20,7 @@ import {
   readRoutes,
   readStatistics,
   readUsers,
-  scanSocketProcesses,
+  scanSocketOwnersSync,
 } from '@netintro/procnet-reader/node';
 import {
   activeHeading,
@@ -318,8 +318,6 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
   };
 
   // Start everything that does not depend on the rows at once.
-  // 'sync': measured faster than worker threads on a small, busy machine.
-  const scanning = f.program ? scanSocketProcesses({ procRoot: root, mode: 'sync' }) : undefined;
   // Tables show user names with -e; the JSON form always carries them (unless numeric).
   const users =
     (f.extend >= 1 || args.json) && !f.numericUsers
@@ -343,19 +341,20 @@ async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<
       ),
     );
   }
-  scanning?.catch(() => undefined);
   await Promise.all(naming);
 
-  if (scanning) {
+  if (f.program) {
     // netstat scans /proc before printing anything and writes its note first.
-    const scan = await scanning;
+    // Only the first holder of each socket is shown: the compact scan keeps
+    // numbers, not an object per socket (measured: 120 MB peak RSS at 120k
+    // sockets with scanSocketProcesses).
+    const owners = scanSocketOwnersSync({ procRoot: root });
     const note = permissionNote(
-      { denied: scan.denied, socketsFound: scan.byInode.size },
+      { denied: owners.denied, socketsFound: owners.size },
       io.euid ?? process.geteuid?.() ?? 0,
     );
     if (note) io.stderr(note);
-    const byInode = scan.byInode;
-    resolvers.processes = (inode): SocketProcess | undefined => byInode.get(inode)?.[0];
+    resolvers.processes = (inode): SocketProcess | undefined => owners.get(inode);
   }
 
   let hosts: HostResolver | undefined;
