@@ -651,9 +651,19 @@ export function scanSocketOwnersSync(options: { procRoot?: string } = {}): Socke
   };
 }
 
-/** The inode as a number when that number prints back as the same text; NaN otherwise. */
+/**
+ * The inode as a number when the text is a canonical decimal of at most 15
+ * digits (exact as a double, no leading zero); NaN otherwise. No allocation:
+ * it runs once per socket on both sides of the map.
+ */
 function numericKey(inode: string): number {
-  if (inode.length > 15) return Number.NaN;
-  const key = Number(inode);
-  return String(key) === inode ? key : Number.NaN;
+  const n = inode.length;
+  if (n === 0 || n > 15 || (n > 1 && inode.charCodeAt(0) === 48)) return Number.NaN;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = inode.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }
