@@ -1,16 +1,20 @@
 /**
- * A helper thread that reads big files while the main thread parses.
+ * Helper threads that read big files while the main thread parses.
  *
  * A `/proc` seq_file hands out about one page per `read()`, so reading
- * through libuv's thread pool costs a round trip per 4 KiB. Here one
- * persistent worker thread fills whole chunks with tight loops of blocking
- * `read()` calls and transfers them (zero copy) to the main thread, a few
- * chunks ahead of the parser: the kernel formats chunk n+1 while JavaScript
- * parses chunk n. The worker is created on first use, kept for later calls,
- * and never keeps the process alive when idle.
+ * through libuv's thread pool costs a round trip per 4 KiB. Here persistent
+ * worker threads fill whole chunks with tight loops of blocking `read()`
+ * calls and transfer them (zero copy) to the main thread, up to
+ * {@link AHEAD} chunks ahead of the parser: the kernel formats chunk n+1
+ * while JavaScript parses chunk n. Files read at the same time (tcp and
+ * tcp6) go to different threads (up to two, one per core on a two-core
+ * machine), so the kernel formats both tables in parallel instead of in
+ * turns. The workers are created on first use, kept for later calls, and
+ * never keep the process alive when idle.
  *
  * @module
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 /** Evaluated as a CommonJS script, so it works the same from the ESM and CJS builds
@@ -67,11 +71,20 @@ type FromWorker =
 interface StreamState {
   queue: FromWorker[];
   wake: (() => void) | undefined;
+  thread: ReaderThread;
 }
 
-let worker: Worker | undefined;
+interface ReaderThread {
+  worker: Worker;
+  /** Streams being read on it now. */
+  active: number;
+}
+
+/** At most this many reader threads (one per table read at the same time). */
+const MAX_THREADS = Math.max(1, Math.min(2, availableParallelism()));
+
+const threads: ReaderThread[] = [];
 let nextId = 1;
-let active = 0;
 const streams = new Map<number, StreamState>();
 
 function deliver(message: FromWorker): void {
@@ -81,13 +94,23 @@ function deliver(message: FromWorker): void {
   state.wake?.();
 }
 
-function getWorker(): Worker {
-  if (worker !== undefined) return worker;
+/**
+ * The least busy reader thread, creating one while there are fewer than
+ * {@link MAX_THREADS} and all are busy: two tables read at once (tcp and tcp6)
+ * then run in parallel instead of taking turns on one thread.
+ */
+function getThread(): ReaderThread {
+  let best: ReaderThread | undefined;
+  for (const t of threads) if (best === undefined || t.active < best.active) best = t;
+  if (best !== undefined && (best.active === 0 || threads.length >= MAX_THREADS)) return best;
   const created = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+  const thread: ReaderThread = { worker: created, active: 0 };
   created.on('message', deliver);
   const fail = (error: Error) => {
-    if (worker === created) worker = undefined;
+    const at = threads.indexOf(thread);
+    if (at !== -1) threads.splice(at, 1);
     for (const [id, state] of streams) {
+      if (state.thread !== thread) continue;
       state.queue.push({ id, type: 'error', message: `reader thread failed: ${error.message}` });
       state.wake?.();
     }
@@ -95,17 +118,21 @@ function getWorker(): Worker {
   created.on('error', fail);
   created.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
   created.unref();
-  worker = created;
-  return created;
+  threads.push(thread);
+  return thread;
 }
 
-/** Chunks the worker may read ahead of the parser (memory: this many chunks). */
-const AHEAD = 3;
+/**
+ * Chunks a worker may read ahead of the parser (memory: this many chunks per
+ * file, 1 MiB at 64 KiB). Deep enough that a busy main thread, slow to
+ * answer with `more`, never leaves the reader idle.
+ */
+const AHEAD = 16;
 
 /**
  * @internal
  * Reads the rest of an open file descriptor in `chunkBytes` chunks on the
- * reader thread. Yields `[bytes, length]`; a chunk shorter than `chunkBytes`
+ * least busy reader thread. Yields `[bytes, length]`; a chunk shorter than `chunkBytes`
  * is the last. The caller keeps `fd` open until the iteration ends and
  * closes it afterwards. Errors are thrown as `{ code, message }`-carrying Errors.
  */
@@ -113,11 +140,12 @@ export async function* readOnThread(
   fd: number,
   chunkBytes: number,
 ): AsyncGenerator<Uint8Array, void, undefined> {
-  const thread = getWorker();
+  const reader = getThread();
+  const thread = reader.worker;
   const id = nextId++;
-  const state: StreamState = { queue: [], wake: undefined };
+  const state: StreamState = { queue: [], wake: undefined, thread: reader };
   streams.set(id, state);
-  if (active++ === 0) thread.ref();
+  if (reader.active++ === 0) thread.ref();
   let finished = false;
   try {
     thread.postMessage({ type: 'start', id, fd, chunkBytes, ahead: AHEAD });
@@ -155,6 +183,6 @@ export async function* readOnThread(
       }
     }
     streams.delete(id);
-    if (--active === 0) thread.unref();
+    if (--reader.active === 0) thread.unref();
   }
 }
