@@ -458,6 +458,138 @@ export function scanSocketProcessesSync(
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
+ * Source of the persistent workers of {@link scanSocketProcessesBeside}: for
+ * each request, take the next pid off a shared counter, list its fd
+ * directory, read every link, until no pid is left. Reply: a flat array of
+ * `index, fd, inode` for socket links and `index, -1, 'denied' | 'gone'`
+ * for fd directories that cannot be listed.
+ */
+const PID_WORKER_SOURCE = `
+const { parentPort } = require('node:worker_threads');
+const { readdirSync, readlinkSync } = require('node:fs');
+parentPort.on('message', ({ id, procRoot, pids, counter }) => {
+  const next = new Int32Array(counter);
+  const out = [];
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= pids.length) break;
+    const dir = procRoot + '/' + pids[i] + '/fd';
+    let names;
+    try { names = readdirSync(dir); } catch (error) {
+      out.push(i, -1, error.code === 'EACCES' || error.code === 'EPERM' ? 'denied' : 'gone');
+      continue;
+    }
+    for (const name of names) {
+      let link;
+      try { link = readlinkSync(dir + '/' + name); } catch { continue; }
+      if (link.startsWith('socket:[')) out.push(i, Number(name), link.slice(8, -1));
+    }
+  }
+  parentPort.postMessage({ id, out });
+});
+`;
+
+interface PidWorker {
+  worker: Worker;
+  pending: Map<
+    number,
+    { resolve: (out: Array<number | string>) => void; reject: (e: Error) => void }
+  >;
+}
+
+const pidWorkers: PidWorker[] = [];
+let nextScanId = 1;
+
+function getPidWorker(index: number): PidWorker {
+  const existing = pidWorkers[index];
+  if (existing !== undefined) return existing;
+  const worker = new Worker(PID_WORKER_SOURCE, { eval: true, execArgv: [] });
+  const entry: PidWorker = { worker, pending: new Map() };
+  worker.on('message', ({ id, out }: { id: number; out: Array<number | string> }) => {
+    const call = entry.pending.get(id);
+    if (call === undefined) return;
+    entry.pending.delete(id);
+    if (entry.pending.size === 0) worker.unref();
+    call.resolve(out);
+  });
+  const fail = (error: Error) => {
+    const at = pidWorkers.indexOf(entry);
+    if (at !== -1) pidWorkers.splice(at, 1);
+    for (const call of entry.pending.values()) call.reject(error);
+    entry.pending.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`process scan worker exited with code ${code}`)));
+  worker.unref();
+  pidWorkers[index] = entry;
+  return entry;
+}
+
+function scanOnPidWorker(
+  index: number,
+  procRoot: string,
+  pids: string[],
+  counter: SharedArrayBuffer,
+): Promise<Array<number | string>> {
+  const entry = getPidWorker(index);
+  const id = nextScanId++;
+  return new Promise((resolve, reject) => {
+    if (entry.pending.size === 0) entry.worker.ref();
+    entry.pending.set(id, { resolve, reject });
+    entry.worker.postMessage({ id, procRoot, pids, counter });
+  });
+}
+
+/**
+ * @internal
+ * The scan as {@link readSockets} runs it beside its table reads. With mode
+ * `'threads'` or `'auto'` the whole scan, fd listing included, runs on
+ * persistent worker threads taking pids off a shared counter, so the main
+ * thread stays free to parse the tables; it only joins the results, in
+ * /proc order. Other modes are {@link scanSocketProcesses}'s.
+ */
+export async function scanSocketProcessesBeside(
+  options: ScanProcessesOptions = {},
+): Promise<ProcessScan> {
+  const mode = options.mode ?? 'auto';
+  if (mode !== 'threads' && mode !== 'auto') return scanSocketProcesses(options);
+  const procRoot = options.procRoot ?? '/proc';
+  const wanted = options.inodes;
+  const threads = options.threads ?? Math.max(1, Math.min(3, availableParallelism()));
+  const pids = listPidsSync(procRoot);
+  const counter = new SharedArrayBuffer(4);
+  const outputs = await Promise.all(
+    Array.from({ length: threads }, (_, i) => scanOnPidWorker(i, procRoot, pids, counter)),
+  );
+  const perPid: Array<Array<[number, string]> | 'denied' | 'gone' | undefined> = new Array(
+    pids.length,
+  );
+  for (const out of outputs) {
+    for (let k = 0; k < out.length; k += 3) {
+      const index = out[k] as number;
+      const fd = out[k + 1] as number;
+      const inode = out[k + 2] as string;
+      if (fd === -1) {
+        perPid[index] = inode as 'denied' | 'gone';
+        continue;
+      }
+      if (wanted !== undefined && !wanted.has(inode)) continue;
+      const list = perPid[index];
+      if (list === undefined) perPid[index] = [[fd, inode]];
+      else if (typeof list !== 'string') list.push([fd, inode]);
+    }
+  }
+  const scan = emptyScan();
+  for (let i = 0; i < pids.length; i++) {
+    const pid = pids[i]!;
+    const found = perPid[i];
+    if (found === 'denied' || found === 'gone') record(scan, pid, { kind: found });
+    else record(scan, pid, finishPidSync(procRoot, pid, found));
+  }
+  return scan;
+}
+
+/**
  * Maps socket inodes to the processes holding them (pid, fd, command), by
  * one linear scan of `/proc/<pid>/fd`: every fd link is read once, so the
  * cost grows linearly with the number of open files (netstat's and ss's

@@ -18,7 +18,7 @@ import type {
   UnixSocket,
 } from '../types.js';
 import { readUsers } from './passwd.js';
-import { type ProcessScan, type ScanMode, scanSocketProcesses } from './processes.js';
+import { type ProcessScan, type ScanMode, scanSocketProcessesBeside } from './processes.js';
 import {
   DEFAULT_CHUNK_BYTES,
   isMissing,
@@ -180,7 +180,11 @@ export interface ReadSocketsOptions {
   processes?: boolean;
   /** procfs mount scanned for processes (default `/proc`, whatever `root` is). */
   procRoot?: string;
-  /** File-system strategy of the process scan (default `'sync'`, see {@link ScanMode}). */
+  /**
+   * File-system strategy of the process scan (default `'auto'`, see {@link ScanMode}).
+   * Here `'auto'` and `'threads'` run the whole scan on persistent worker
+   * threads (one per CPU, at most 3), so it overlaps the parse of the tables.
+   */
   scanMode?: ScanMode;
   /** Also map uids to user names from {@link ReadSocketsOptions.passwdPath} (default `false`). */
   users?: boolean;
@@ -468,8 +472,13 @@ export async function readSockets<const O extends ReadSocketsOptions = ReadSocke
           readTable(path, 'latin1', inetTableParser(table), parseOptions, chunkBytes),
         );
   });
+  // The scan starts on the next turn of the event loop, once each table has
+  // handed its file to a reader thread; in threads mode it runs wholly on
+  // worker threads, leaving this thread to parse.
   const scanPromise = o.processes
-    ? scanSocketProcesses({ procRoot: o.procRoot ?? '/proc', mode: o.scanMode })
+    ? new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        scanSocketProcessesBeside({ procRoot: o.procRoot ?? '/proc', mode: o.scanMode }),
+      )
     : undefined;
   const usersPromise = o.users ? readUsers({ path: o.passwdPath ?? '/etc/passwd' }) : undefined;
   // Avoid unhandled rejections while the tables are read.
