@@ -6,7 +6,7 @@
  */
 import { access } from 'node:fs/promises';
 import { endianness as hostEndianness } from 'node:os';
-import { ProcNetParseError, parseInetTable, parseUnix } from '../index.js';
+import { INET_TABLES, ProcNetParseError, parseInetTable, parseUnix } from '../index.js';
 import type {
   Endianness,
   InetSocket,
@@ -81,16 +81,7 @@ export type SocketTableName = InetTableName | 'unix';
 
 const INET4: InetTableName[] = ['tcp', 'udp', 'udplite', 'raw'];
 const INET6: InetTableName[] = ['tcp6', 'udp6', 'udplite6', 'raw6'];
-const ALL_INET: InetTableName[] = [
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
-];
+const ALL_INET = INET_TABLES;
 
 const KIND_TABLES: Readonly<Record<SocketKind, readonly SocketTableName[]>> = {
   tcp: ['tcp', 'tcp6'],
