@@ -3,7 +3,7 @@
  * real signals, real uids.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,21 +65,29 @@ describe.skipIf(!built && !process.env.CI)('dist/netintro.cjs', () => {
       chmodSync(dir, 0o755);
       const copy = join(dir, 'netintro.cjs');
       copyFileSync(cli, copy);
-      for (const uid of ['65534', '12345']) {
-        for (const flags of ['-tlp', '-axp', '-anp']) {
-          const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'];
-          const theirs = spawnSync(as[0] as string, [...as.slice(1), 'netstat', flags], {
-            encoding: 'utf8',
-          });
-          const ours = spawnSync(as[0] as string, [...as.slice(1), process.execPath, copy, flags], {
-            encoding: 'utf8',
-          });
-          expect(ours.status).toBe(theirs.status);
-          expect(ours.stderr).toBe(theirs.stderr);
-          expect(ours.stderr).toMatch(
-            /^\((No info could be read|Not all processes could be identified)/,
-          );
+      try {
+        for (const uid of ['65534', '12345']) {
+          for (const flags of ['-tlp', '-axp', '-anp']) {
+            const as = ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'];
+            const theirs = spawnSync(as[0] as string, [...as.slice(1), 'netstat', flags], {
+              encoding: 'utf8',
+            });
+            const ours = spawnSync(
+              as[0] as string,
+              [...as.slice(1), process.execPath, copy, flags],
+              {
+                encoding: 'utf8',
+              },
+            );
+            expect(ours.status).toBe(theirs.status);
+            expect(ours.stderr).toBe(theirs.stderr);
+            expect(ours.stderr).toMatch(
+              /^\((No info could be read|Not all processes could be identified)/,
+            );
+          }
         }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
     },
   );
