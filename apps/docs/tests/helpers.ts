@@ -3,7 +3,7 @@
  * packages' source, the site's pipeline, the CLI) by bundling it with
  * esbuild under the `netintro-source` condition, exactly as the site does.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = mkdtempSync(join(tmpdir(), 'netintro-docs-tests-'));
+process.on('exit', () => rmSync(outDir, { recursive: true, force: true }));
 const cache = new Map<string, Promise<unknown>>();
 
 /** Imports a TypeScript module of the workspace (path relative to apps/docs/tests). */

@@ -11,7 +11,7 @@
  * option (or an env variable), spawn `packages/cli/dist/netintro.js` here
  * instead, so the built binary is what gets compared.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
@@ -87,18 +87,23 @@ async function runCli(flags: string, files: Case['files']): Promise<string> {
   const names = new Map(parseHosts(files.hosts).map((h) => [h.address, h.name]));
   let stdout = '';
   let stderr = '';
-  const code = await run([`-${flags}`], {
-    stdout: (text: string) => {
-      stdout += text;
-    },
-    stderr: (text: string) => {
-      stderr += text;
-    },
-    procRoot: join(root, 'proc'),
-    etc: join(root, 'etc'),
-    euid: 0,
-    lookup: async (address: string) => names.get(address),
-  });
+  let code: number;
+  try {
+    code = await run([`-${flags}`], {
+      stdout: (text: string) => {
+        stdout += text;
+      },
+      stderr: (text: string) => {
+        stderr += text;
+      },
+      procRoot: join(root, 'proc'),
+      etc: join(root, 'etc'),
+      euid: 0,
+      lookup: async (address: string) => names.get(address),
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
   expect(code, stderr).toBe(0);
   return stdout;
 }

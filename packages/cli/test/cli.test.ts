@@ -3,12 +3,23 @@
  * help and version, -c, the permission notes path and --json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type CliIo, run } from '../src/cli.js';
 import { HELP_TEXT, versionText } from '../src/help.js';
+
+/** Fixture folders made by this file, removed when it is done. */
+const made: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function capture(extra: Partial<CliIo> = {}) {
   const out: string[] = [];
@@ -182,7 +193,7 @@ describe('socket listing (live /proc, -n)', () => {
 
 describe('--json', () => {
   // A fixture tree: two TCP rows (a listener and a connection), one UNIX row.
-  const root = mkdtempSync(join(tmpdir(), 'netintro-json-'));
+  const root = tempDir('netintro-json-');
   mkdirSync(join(root, 'net'));
   writeFileSync(
     join(root, 'net/tcp'),
@@ -195,7 +206,7 @@ describe('--json', () => {
     'Num       RefCount Protocol Flags    Type St Inode Path\n' +
       '0000000000000000: 00000002 00000000 00010000 0001 01  2001 /run/demo.sock\n',
   );
-  const etc = mkdtempSync(join(tmpdir(), 'netintro-etc-'));
+  const etc = tempDir('netintro-etc-');
   writeFileSync(join(etc, 'services'), 'ssh\t22/tcp\n');
   writeFileSync(
     join(etc, 'passwd'),
@@ -262,7 +273,7 @@ describe('--json', () => {
 
 describe('a DNS answer that never comes', () => {
   it('cannot stall the table: the address prints numerically after the timeout', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'netintro-dns-'));
+    const root = tempDir('netintro-dns-');
     mkdirSync(join(root, 'net'));
     writeFileSync(
       join(root, 'net/tcp'),
@@ -283,7 +294,7 @@ describe('a DNS answer that never comes', () => {
   });
 
   it('shares one 3 s DNS budget across all batches of a long table', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'netintro-dns-many-'));
+    const root = tempDir('netintro-dns-many-');
     mkdirSync(join(root, 'net'));
     let text =
       '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
@@ -306,7 +317,7 @@ describe('a DNS answer that never comes', () => {
   }, 15_000);
 
   it('looks 0.x.y.z addresses up in /etc/networks, as netstat does (getnetbyaddr)', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'netintro-net-'));
+    const root = tempDir('netintro-net-');
     mkdirSync(join(root, 'net'));
     writeFileSync(
       join(root, 'net/tcp'),
