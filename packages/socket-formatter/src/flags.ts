@@ -165,14 +165,15 @@ export type NetstatMode =
  */
 export interface NetstatArgs {
   ok: true;
-  /** Which report: the socket tables unless `-r`, `-i`, `-s`, `-g`, `-M`, `-h` or `-V` says otherwise. */
+  /** Which report: the socket tables unless `-r`, `-i`, `-s`, `-g`, `-h` or `-V` says otherwise. */
   mode: NetstatMode;
   flags: NetstatFlags;
-  /** `-c`, `--continuous`: repeat every {@link NetstatArgs.interval} seconds. */
+  /** `-c`, `--continuous`: repeat every second (never for `-s`: netstat prints statistics once). */
   continuous: boolean;
   /**
-   * Seconds between repeats: 1 like netstat, or the number given as the
-   * argument right after `-c` (`-c 5`, an extension: netstat ignores it).
+   * Seconds between repeats: always 1. netstat's `-c` takes no argument
+   * (`netstat -c 5` repeats every second and ignores the `5`), and neither
+   * does ours: a number after `-c` is a positional argument, kept in `rest`.
    */
   interval: number;
   /** `--json`: print the JSON form instead of tables (not a netstat option). */
@@ -182,10 +183,20 @@ export interface NetstatArgs {
   /** Positional arguments netstat ignores, kept for the caller. */
   rest: string[];
   /**
-   * Address families in command-line order, repeats kept (`inet`, `inet6`,
-   * `unix`): netstat's afname, which `-s` checks (see `statisticsFamilyError`).
+   * netstat's address-family string (afname) as a list, in command-line
+   * order with repeats (`inet`, `inet6`, `unix`, `ax25`, `ddp`, `ec`, ...):
+   * `-s` checks it (see `statisticsFamilyError`).
    */
   families: string[];
+  /**
+   * Lines netstat prints on stderr while it carries on (exit status 0), in
+   * order: `Too much address family arguments.` when the family list passes
+   * netstat's 255-byte buffer (the rest of that `-A` list is dropped),
+   * ``netstat.c: Internal Error `longopts 1 range'.`` for `--tcpip` (a
+   * net-tools bug: that option is outside its table and selects nothing),
+   * and with `-v` alone the tables this system lacks (SCTP, IPX, ...).
+   */
+  warnings: string[];
 }
 
 /**
@@ -199,113 +210,233 @@ export interface NetstatArgs {
  */
 export interface NetstatArgsError {
   ok: false;
-  /** netstat's exit status: 3 (`E_USAGE`) for an unknown option, 1 for an unknown address family. */
+  /**
+   * netstat's exit status: 3 (`E_OPTERR`) for an unknown or malformed
+   * option, `-?`, two report options, or a family `-r` cannot route; 1 for
+   * an unknown address family or a feature this build lacks.
+   */
   exitCode: 1 | 3;
-  /** The one-line message netstat prints on stderr, e.g. `netstat: invalid option -- 'Q'`. */
+  /**
+   * The one-line message netstat prints on stderr, e.g. `netstat: invalid
+   * option -- 'Q'`. For `-?` and for two of `-r -i -s -M` netstat prints
+   * only its usage; the message then says why, in netstat's voice.
+   */
   message: string;
-  /** Whether netstat follows the message with its usage text (it does for exit code 3). */
+  /** Whether netstat prints its usage text on stderr (it does for getopt errors). */
   usage: boolean;
+  /** Lines netstat printed on stderr before it stopped (see {@link NetstatArgs.warnings}). */
+  warnings: string[];
 }
 
-type Action = (s: ParseState) => void;
+/** Parse state: netstat's flag_* counters, in the order getopt meets the options. */
+interface ParseState {
+  flags: NetstatFlags;
+  families: string[];
+  /** strlen(afname): netstat keeps the family names in a 256-byte buffer. */
+  afnameLength: number;
+  warnings: string[];
+  /** -r, -i, -s, -M in order, each occurrence (netstat refuses two). */
+  reports: ('route' | 'interfaces' | 'statistics' | 'masquerade')[];
+  groups: boolean;
+  continuous: boolean;
+  json: boolean;
+  cache: boolean;
+  sctp: boolean;
+  bluetooth: boolean;
+  /** Families netstat knows but this build has no tables for (ipx, ax25, x25, netrom, rose). */
+  exotic: Set<string>;
+}
 
-const set =
+/** An option's effect; a returned value ends parsing (netstat exits there). */
+type Action = (s: ParseState) => NetstatArgsError | 'stop' | undefined;
+
+const setFlag =
   (key: keyof NetstatFlags): Action =>
   (s) => {
     (s.flags as Record<string, unknown>)[key] = true;
-    // netstat also appends the family to its address-family string (afname).
-    const family =
-      key === 'inet4' ? 'inet' : key === 'inet6' ? 'inet6' : key === 'unix' ? 'unix' : '';
-    if (family) s.families.push(family);
+    return undefined;
   };
-const mode =
-  (m: NetstatMode): Action =>
+const report =
+  (m: ParseState['reports'][number]): Action =>
   (s) => {
-    s.mode = m;
+    s.reports.push(m);
+    return undefined;
   };
-const fail =
-  (message: string): Action =>
+const mark =
+  (apply: (s: ParseState) => void): Action =>
   (s) => {
-    s.failure ??= message;
+    apply(s);
+    return undefined;
   };
-const noop: Action = () => {};
 
-const ACTIONS: Record<string, Action> = {
-  a: set('all'),
-  l: set('listening'),
-  t: set('tcp'),
-  u: set('udp'),
-  U: set('udplite'),
-  w: set('raw'),
-  x: set('unix'),
-  n: set('numeric'),
-  '!': set('numericHosts'),
-  '@': set('numericPorts'),
-  '#': set('numericUsers'),
-  e: (s) => {
-    s.flags.extend = (s.flags.extend ?? 0) + 1;
-  },
-  o: set('timers'),
-  p: set('program'),
-  W: set('wide'),
-  v: set('verbose'),
-  c: (s) => {
-    s.continuous = true;
-  },
-  '4': set('inet4'),
-  '6': set('inet6'),
-  r: mode('route'),
-  i: mode('interfaces'),
-  s: mode('statistics'),
-  g: mode('groups'),
-  M: fail("netstat: no support for `ip_masquerade' on this system."),
-  h: (s) => {
-    s.help = true;
-  },
-  V: (s) => {
-    s.version = true;
-  },
-  F: set('fib'),
-  C: (s) => {
-    s.cache = true;
-    s.flags.cache = true;
-  },
-  N: noop,
-  d: noop,
-  S: fail("netstat: no support for `AF INET (sctp)' on this system."),
-  Z: fail('SELinux is not enabled on this machine.'),
-  '2': fail("netstat: feature `AF BLUETOOTH' not supported."),
-  f: fail("netstat: feature `AF BLUETOOTH' not supported."),
-  json: (s) => {
-    s.json = true;
-  },
-};
+/**
+ * netstat's aftrans table (lib/af.c): the names `-A`, `--<af>`, `-4`, `-6`
+ * and `-x` accept, the afname each adds, and the flag it raises. A Map, so
+ * no name reaches Object.prototype (`-A toString` is an unknown family).
+ */
+const AFTRANS: ReadonlyMap<string, { afname: string; apply: (s: ParseState) => void }> = new Map(
+  (
+    [
+      ['ax25', 'ax25'],
+      ['ip', 'inet'],
+      ['ip6', 'inet6'],
+      ['ipx', 'ipx'],
+      ['rose', 'rose'],
+      ['appletalk', 'ddp'],
+      ['netrom', 'netrom'],
+      ['inet', 'inet'],
+      ['inet6', 'inet6'],
+      ['ddp', 'ddp'],
+      ['unix', 'unix'],
+      ['tcpip', 'inet'],
+      ['econet', 'ec'],
+      ['x25', 'x25'],
+      ['ash', 'ash'],
+      ['bluetooth', 'bluetooth'],
+    ] as const
+  ).map(([alias, afname]) => [
+    alias,
+    {
+      afname,
+      apply: (s: ParseState): void => {
+        if (afname === 'inet') s.flags.inet4 = true;
+        else if (afname === 'inet6') s.flags.inet6 = true;
+        else if (afname === 'unix') s.flags.unix = true;
+        else if (afname === 'bluetooth') s.bluetooth = true;
+        else if (EXOTIC_MESSAGES.has(afname)) s.exotic.add(afname);
+      },
+    },
+  ]),
+);
 
-/** Address families by the names `-A` and the `--<af>` options accept. */
-const FAMILIES: Record<string, Action> = {
-  ax25: fail("netstat: no support for `AF AX25' on this system."),
-  ip: set('inet4'),
-  ipx: fail("netstat: no support for `AF IPX' on this system."),
-  appletalk: noop,
-  netrom: fail("netstat: no support for `AF NETROM' on this system."),
-  inet: set('inet4'),
-  inet6: set('inet6'),
-  ddp: noop,
-  unix: set('unix'),
-  tcpip: set('inet4'),
-  rose: fail("netstat: no support for `AF ROSE' on this system."),
-  x25: fail("netstat: no support for `AF X25' on this system."),
-  bluetooth: fail("netstat: feature `AF BLUETOOTH' not supported."),
-};
+/** Socket-table families netstat knows and this system lacks, in netstat's table order. */
+const EXOTIC_MESSAGES: ReadonlyMap<string, string> = new Map([
+  ['ipx', "netstat: no support for `AF IPX' on this system."],
+  ['ax25', "netstat: no support for `AF AX25' on this system."],
+  ['x25', "netstat: no support for `AF X25' on this system."],
+  ['netrom', "netstat: no support for `AF NETROM' on this system."],
+  ['rose', "netstat: no support for `AF ROSE' on this system."],
+]);
+
+/** What `netstat -r` says for a family it cannot route: [exit status, first line that explains]. */
+const ROUTE_FAMILY_ERRORS: ReadonlyMap<string, readonly [1 | 3, string]> = new Map([
+  ['ax25', [1, 'AX.25 not configured in this system.']],
+  ['ipx', [1, 'IPX routing not in file /proc/net/ipx/route or /proc/net/ipx_route found.']],
+  ['ddp', [1, 'DDP (AppleTalk) not configured on this system.']],
+  ['netrom', [1, 'NET/ROM not configured in this system.']],
+  ['rose', [1, 'ROSE not configured in this system.']],
+  ['x25', [1, 'X.25 not configured in this system.']],
+  ['unix', [3, "No routing for address family `unix'."]],
+  ['ec', [3, "No routing for address family `ec'."]],
+  ['ash', [3, "No routing for address family `ash'."]],
+  ['bluetooth', [3, "Address family `bluetooth' not supported."]],
+]);
+
+const SELINUX = 'SELinux is not enabled on this machine.';
+
+/**
+ * netstat's aftrans_opt: a comma list, cut to its 255-byte buffer; an
+ * unknown name ends netstat (exit 1); a name that no longer fits the
+ * 256-byte afname prints a warning and drops the rest of the list.
+ */
+function aftrans(s: ParseState, list: string): NetstatArgsError | undefined {
+  for (const name of cutBytes(list, 255).split(',')) {
+    const entry = AFTRANS.get(name);
+    if (!entry) {
+      return fail1(`Unknown address family \`${name}'.`);
+    }
+    if (entry.afname.length + s.afnameLength + 1 >= 256) {
+      s.warnings.push('Too much address family arguments.');
+      return undefined;
+    }
+    entry.apply(s);
+    s.afnameLength += (s.afnameLength > 0 ? 1 : 0) + entry.afname.length;
+    s.families.push(entry.afname);
+  }
+  return undefined;
+}
+
+/** The first `max` UTF-8 bytes of `text` (C's safe_strncpy into a buffer). */
+function cutBytes(text: string, max: number): string {
+  if (text.length * 3 <= max) return text;
+  const bytes = new TextEncoder().encode(text);
+  if (bytes.length <= max) return text;
+  return new TextDecoder().decode(bytes.subarray(0, max));
+}
+
+const family =
+  (name: string): Action =>
+  (s) =>
+    aftrans(s, name);
+
+/** The short options of netstat's getopt string `A:CFMacdeghilnNoprsStuUvVWw2fx64?Z`, plus `--json`. */
+const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
+  ['a', setFlag('all')],
+  ['l', setFlag('listening')],
+  ['t', setFlag('tcp')],
+  ['u', setFlag('udp')],
+  ['U', setFlag('udplite')],
+  ['w', setFlag('raw')],
+  ['x', family('unix')],
+  ['n', setFlag('numeric')],
+  ['!', setFlag('numericHosts')],
+  ['@', setFlag('numericPorts')],
+  ['#', setFlag('numericUsers')],
+  ['e', mark((s) => (s.flags.extend = (s.flags.extend ?? 0) + 1))],
+  ['o', setFlag('timers')],
+  ['p', setFlag('program')],
+  ['W', setFlag('wide')],
+  ['v', setFlag('verbose')],
+  ['c', mark((s) => (s.continuous = true))],
+  ['4', family('inet')],
+  ['6', family('inet6')],
+  ['r', report('route')],
+  ['i', report('interfaces')],
+  ['s', report('statistics')],
+  ['M', report('masquerade')],
+  ['g', mark((s) => (s.groups = true))],
+  ['h', () => 'stop'],
+  ['V', () => 'stop'],
+  ['?', () => usageError('netstat: -? asks for the usage')],
+  ['Z', () => fail1(SELINUX)],
+  ['F', setFlag('fib')],
+  [
+    'C',
+    mark((s) => {
+      s.cache = true;
+      s.flags.cache = true;
+    }),
+  ],
+  ['N', () => undefined],
+  ['d', () => undefined],
+  ['S', mark((s) => (s.sctp = true))],
+  ['2', mark((s) => (s.bluetooth = true))],
+  ['f', mark((s) => (s.bluetooth = true))],
+  ['json', mark((s) => (s.json = true))],
+]);
 
 /**
  * netstat 2.10's long options in its own table order (the order matters for
  * prefix matching and for the list in the "is ambiguous" message). The
  * address-family options share one id, so a prefix of two of them is not
- * ambiguous (`--ine` is `--inet`).
+ * ambiguous (`--ine` is `--inet`). `--json` is ours.
  */
 const LONG_OPTIONS: readonly (readonly [name: string, id: string, hasArg: boolean])[] = [
-  ...Object.keys(FAMILIES).map((name) => [name, 'AF', false] as const),
+  ...[
+    'ax25',
+    'x25',
+    'ip',
+    'ipx',
+    'appletalk',
+    'netrom',
+    'inet',
+    'inet6',
+    'ddp',
+    'rose',
+    'unix',
+    'bluetooth',
+    'tcpip',
+  ].map((name) => [name, 'AF', false] as const),
   ['version', 'V', false],
   ['interfaces', 'i', false],
   ['help', 'h', false],
@@ -341,19 +472,8 @@ const LONG_OPTIONS: readonly (readonly [name: string, id: string, hasArg: boolea
   ['json', 'json', false],
 ];
 
-const SHORT = 'AaltuUwxneopWvc46rsigMhVFCNdSZ2f';
-
-interface ParseState {
-  flags: NetstatFlags;
-  families: string[];
-  mode: NetstatMode;
-  help: boolean;
-  version: boolean;
-  continuous: boolean;
-  json: boolean;
-  cache: boolean;
-  failure?: string;
-}
+/** netstat's getopt string (`A` takes an argument; `?` is an option that prints the usage). */
+const SHORT = 'A:CFMacdeghilnNoprsStuUvVWw2fx64?Z'.replace(':', '');
 
 /** glibc getopt_long's lookup: exact name first, then a unique (by id) prefix. */
 function findLong(name: string): (typeof LONG_OPTIONS)[number] | string {
@@ -373,61 +493,59 @@ function findLong(name: string): (typeof LONG_OPTIONS)[number] | string {
 
 /**
  * Parses a netstat-style argument vector (without the program name) the way
- * net-tools 2.10's `getopt_long` does: combined short flags (`-antp`), long
- * options and unambiguous prefixes (`--listen` is `--listening`; `--num` is
- * ambiguous), `-A <families>` / `-A<families>` / `--protocol=<families>`
- * with a comma list, `--` ends the options, other positional arguments are
- * ignored as netstat ignores them. Additions: `--json`, and a number right
- * after `-c` sets the repeat interval.
+ * net-tools 2.10 does: combined short flags (`-antp`), long options and
+ * unambiguous prefixes (`--listen` is `--listening`; `--num` is ambiguous),
+ * `-A <families>` / `-A<families>` / `--protocol=<families>` with a comma
+ * list, `--` ends the options, other positional arguments are ignored as
+ * netstat ignores them. `--json` is an addition.
  *
- * Errors come back as a value, never thrown: `exitCode` 3 with netstat's
- * message for an unknown or malformed option; 1 for an unknown `-A` family
- * or for a feature this build of netstat lacks (SCTP, AX.25, IPX, NET/ROM,
- * ROSE, X.25, Bluetooth, masquerading, SELinux contexts), with netstat's
- * message.
+ * Errors come back as a value, never thrown, in netstat's order: getopt
+ * meets the options left to right and stops at the first that ends netstat
+ * (an invalid option: exit 3 with usage; an unknown `-A` family or `-Z`:
+ * exit 1; `-h` and `-V`: help and version, whatever follows). Then, as
+ * netstat decides after its option loop: two of `-r -i -s -M` (exit 3);
+ * `-M` (exit 1, no masquerading here); for `-r`, the first family it cannot
+ * route; for the socket tables, the first of SCTP, IPX, AX.25, X.25,
+ * NET/ROM, ROSE, Bluetooth asked for (exit 1, netstat's message). `-s`,
+ * `-i` and `-r` ignore `-S`, `-2` and `-f`, as netstat does.
  *
  * @example
  * ```ts
  * const args = parseNetstatArgs(['-antp']);
  * if (args.ok) args.flags; // { all: true, numeric: true, tcp: true, program: true }
  * parseNetstatArgs(['-Q']); // { ok: false, exitCode: 3, message: "netstat: invalid option -- 'Q'", usage: true }
+ * parseNetstatArgs(['-A', 'toString']); // { ok: false, exitCode: 1, message: "Unknown address family `toString'.", usage: false }
  * ```
  */
 export function parseNetstatArgs(argv: readonly string[]): NetstatArgs | NetstatArgsError {
+  const warnings: string[] = [];
+  const result = parse(argv, warnings);
+  if (!result.ok) result.warnings = warnings;
+  return result;
+}
+
+function parse(argv: readonly string[], warnings: string[]): NetstatArgs | NetstatArgsError {
   const s: ParseState = {
     flags: {},
     families: [],
-    mode: 'sockets',
-    help: false,
-    version: false,
+    afnameLength: 0,
+    warnings,
+    reports: [],
+    groups: false,
     continuous: false,
     json: false,
     cache: false,
+    sctp: false,
+    bluetooth: false,
+    exotic: new Set(),
   };
   const rest: string[] = [];
-  let interval = 1;
-  let familyError: string | undefined;
-  const addFamilies = (list: string): void => {
-    for (const name of list.split(',')) {
-      const action = FAMILIES[name];
-      if (action) action(s);
-      else familyError ??= `Unknown address family \`${name}'.`;
-    }
+  const act = (id: string): NetstatArgsError | NetstatArgs | undefined => {
+    const outcome = ACTIONS.get(id)?.(s);
+    if (outcome === 'stop') return done(s, id === 'h' ? 'help' : 'version', rest);
+    return outcome;
   };
-  const takeInterval = (i: number): number => {
-    const next = argv[i + 1];
-    if (next !== undefined && /^\d+(\.\d+)?$/.test(next) && Number(next) > 0) {
-      skipNext = true;
-      return Number(next);
-    }
-    return interval;
-  };
-  let skipNext = false;
   for (let i = 0; i < argv.length; i++) {
-    if (skipNext) {
-      skipNext = false;
-      continue;
-    }
     const arg = argv[i]!;
     if (arg === '--') {
       rest.push(...argv.slice(i + 1));
@@ -452,71 +570,113 @@ export function parseNetstatArgs(argv: readonly string[]): NetstatArgs | Netstat
           return usageError(`netstat: option '--${option}' requires an argument`);
         }
         if (value === undefined) i++;
-        addFamilies(list);
+        const failed = aftrans(s, list);
+        if (failed) return failed;
         continue;
       }
       if (value !== undefined) {
         return usageError(`netstat: option '--${option}' doesn't allow an argument`);
       }
-      if (id === 'AF') FAMILIES[option]!(s);
-      else ACTIONS[id]!(s);
-      if (s.help || s.version) return early(s, interval, rest);
-      if (id === 'c') interval = takeInterval(i);
+      let outcome: NetstatArgsError | NetstatArgs | undefined;
+      if (id !== 'AF') outcome = act(id);
+      else if (option === 'tcpip') {
+        // netstat's AFTRANS_CNT is 12 and --tcpip is the 13th: it only complains.
+        s.warnings.push("netstat.c: Internal Error `longopts 1 range'.");
+      } else outcome = aftrans(s, option);
+      if (outcome) return outcome;
       continue;
     }
     if (arg.startsWith('-') && arg.length > 1) {
       for (let j = 1; j < arg.length; j++) {
         const c = arg[j]!;
-        if (!SHORT.includes(c)) return usageError(`netstat: invalid option -- '${c}'`);
+        if (c === ':' || !SHORT.includes(c)) {
+          return usageError(`netstat: invalid option -- '${c}'`);
+        }
         if (c === 'A') {
           const list = j + 1 < arg.length ? arg.slice(j + 1) : argv[i + 1];
           if (list === undefined) {
             return usageError(`netstat: option requires an argument -- 'A'`);
           }
           if (j + 1 >= arg.length) i++;
-          addFamilies(list);
+          const failed = aftrans(s, list);
+          if (failed) return failed;
           break;
         }
-        ACTIONS[c]!(s);
-        if (s.help || s.version) return early(s, interval, rest);
-        if (c === 'c' && j === arg.length - 1) interval = takeInterval(i);
+        const outcome = act(c);
+        if (outcome) return outcome;
       }
       continue;
     }
     rest.push(arg);
   }
-  const failure = familyError ?? s.failure;
-  if (failure) return { ok: false, exitCode: 1, message: failure, usage: false };
+  return afterOptions(s, rest);
+}
+
+/** What netstat decides after its option loop, in its order. */
+function afterOptions(s: ParseState, rest: string[]): NetstatArgs | NetstatArgsError {
+  if (s.reports.length > 1) {
+    return usageError('netstat: give only one of -r, -i, -s and -M, once');
+  }
+  const chosen = s.reports[0];
+  if (chosen === 'masquerade') {
+    return fail1("netstat: no support for `ip_masquerade' on this system.");
+  }
+  if (chosen === 'route') {
+    for (const name of s.families) {
+      const refusal = ROUTE_FAMILY_ERRORS.get(name);
+      if (refusal)
+        return { ok: false, exitCode: refusal[0], message: refusal[1], usage: false, warnings: [] };
+    }
+  }
+  if (chosen === undefined) {
+    // The socket tables: netstat's loop meets SCTP first, then these, then Bluetooth.
+    // SCTP reads its IPv4 table (and fails) unless only IPv6 is asked for.
+    const ipv4 = !!s.flags.inet4 || !s.flags.inet6;
+    if (s.sctp && ipv4) return fail1("netstat: no support for `AF INET (sctp)' on this system.");
+    for (const [name, message] of EXOTIC_MESSAGES) if (s.exotic.has(name)) return fail1(message);
+    if (s.bluetooth) return fail1("netstat: feature `AF BLUETOOTH' not supported.");
+  }
+  if (chosen === undefined && s.flags.verbose) verboseNotes(s);
+  return done(s, chosen ?? (s.groups ? 'groups' : 'sockets'), rest);
+}
+
+/**
+ * `-v` with no socket type and no family: netstat tries every table it
+ * knows and says, without failing, which this system lacks (SCTP twice
+ * with `-a`: its endpoint and association tables).
+ */
+function verboseNotes(s: ParseState): void {
+  const f = s.flags;
+  const anyType = f.tcp || f.udp || f.udplite || f.raw || f.unix || s.sctp || s.groups;
+  if (anyType || s.exotic.size > 0 || s.bluetooth || f.inet4 || f.inet6) return;
+  const sctp = "netstat: no support for `AF INET (sctp)' on this system.";
+  if (f.all || f.listening) s.warnings.push(sctp);
+  if (f.all || !f.listening) s.warnings.push(sctp);
+  s.warnings.push(...EXOTIC_MESSAGES.values());
+}
+
+function done(s: ParseState, mode: NetstatMode, rest: string[]): NetstatArgs {
   return {
     ok: true,
-    mode: s.mode,
+    mode,
     flags: s.flags,
-    continuous: s.continuous,
-    interval,
+    continuous: s.continuous && mode !== 'statistics',
+    interval: 1,
     json: s.json,
     cache: s.cache,
     rest,
     families: s.families,
+    warnings: s.warnings,
   };
 }
 
-/** netstat acts on `-h` and `-V` as soon as getopt returns them. */
-function early(s: ParseState, interval: number, rest: string[]): NetstatArgs {
-  return {
-    ok: true,
-    mode: s.help ? 'help' : 'version',
-    flags: s.flags,
-    continuous: s.continuous,
-    interval,
-    json: s.json,
-    cache: s.cache,
-    rest,
-    families: s.families,
-  };
+/** Errors are made without warnings; parseNetstatArgs adds them. */
+function fail1(message: string): NetstatArgsError {
+  return { ok: false, exitCode: 1, message, usage: false, warnings: [] };
 }
 
 function usageError(message: string): NetstatArgsError {
-  return { ok: false, exitCode: 3, message, usage: true };
+  return { ok: false, exitCode: 3, message, usage: true, warnings: [] };
 }
 
 /**

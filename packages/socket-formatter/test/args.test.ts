@@ -1,8 +1,49 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NETSTAT_USAGE, parseNetstatArgs, resolveFlags } from '../src/index.js';
+import {
+  disagreement,
+  netstatOracleAvailable,
+  repeatsByOurParse,
+  runNetstat,
+} from './netstat-oracle.js';
 
 const netstatAvailable = spawnSync('netstat', ['--version']).status === 0;
+
+/** Command-line pieces that exercise every branch of netstat's option handling. */
+const PIECES = [
+  ...'-a -l -t -u -U -w -x -n -e -p -o -W -v -c -4 -6 -r -i -s -g -M -h -V -Z -S -2 -f -C -F -N -d -? -Q -T -: -A'.split(
+    ' ',
+  ),
+  ...[
+    'inet',
+    'inet6',
+    'bogus',
+    'ax25,ipx',
+    'unix',
+    'ddp',
+    'econet',
+    'ash',
+    'ip6',
+    'x25,rose,netrom',
+  ],
+  ...['toString', 'valueOf', '__proto__', 'bluetooth', 'inet,', '5', '--', '-tA', '-Ainet6,x25'],
+  ...['--tcpip', '--ax25', '--in', '--i', '--unix', '--protocol', '--protocol=inet6', '-S6'],
+  ...['--route', '--stat', '-rn', '-sx', '--num', '--rose', '--bluetooth', '--continuous=1'],
+  ...['--appletalk', '--l2cap', '--sctp', '--help', '--ver', '--context', '-4A', ''],
+];
+
+/** Seeded argument vectors of 1 to 5 pieces (a 32-bit LCG: same cases every run). */
+function seededArgv(count: number, seed: number): string[][] {
+  let x = seed >>> 0;
+  const next = (n: number): number => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x % n;
+  };
+  return Array.from({ length: count }, () =>
+    Array.from({ length: 1 + next(5) }, () => PIECES[next(PIECES.length)]!),
+  );
+}
 
 describe('parseNetstatArgs', () => {
   it('reads combined short flags', () => {
@@ -38,10 +79,17 @@ describe('parseNetstatArgs', () => {
     expect(parseNetstatArgs(['-tA', 'inet'])).toMatchObject({ flags: { tcp: true, inet4: true } });
   });
 
-  it('supports -c with an optional interval and --json', () => {
+  it('supports -c (no argument, like netstat) and --json', () => {
     expect(parseNetstatArgs(['-c', '-t'])).toMatchObject({ continuous: true, interval: 1 });
-    expect(parseNetstatArgs(['-tc', '5'])).toMatchObject({ continuous: true, interval: 5 });
-    expect(parseNetstatArgs(['--continuous', '0.5'])).toMatchObject({ interval: 0.5 });
+    // netstat -c takes no argument: the number is a positional argument, ignored.
+    expect(parseNetstatArgs(['-tc', '5'])).toMatchObject({ interval: 1, rest: ['5'] });
+    expect(parseNetstatArgs(['-c', '2147484', '-tn'])).toMatchObject({
+      continuous: true,
+      interval: 1,
+      rest: ['2147484'],
+    });
+    expect(parseNetstatArgs(['--continuous', '0.5'])).toMatchObject({ interval: 1 });
+    expect(parseNetstatArgs(['-s', '-c'])).toMatchObject({ mode: 'statistics', continuous: false });
     expect(parseNetstatArgs(['-at', '--json'])).toMatchObject({ json: true });
   });
 
@@ -63,14 +111,87 @@ describe('parseNetstatArgs', () => {
       exitCode: 3,
       message: "netstat: invalid option -- 'Q'",
       usage: true,
+      warnings: [],
     });
     expect(parseNetstatArgs(['-A', 'foo'])).toEqual({
       ok: false,
       exitCode: 1,
       message: "Unknown address family `foo'.",
       usage: false,
+      warnings: [],
     });
   });
+
+  // Defect 1 (issue 10): names were looked up on a plain object.
+  it('never finds a family, or throws, through Object.prototype', () => {
+    for (const name of [
+      'hasOwnProperty',
+      'valueOf',
+      '__defineGetter__',
+      '__proto__',
+      'toString',
+      'constructor',
+      'isPrototypeOf',
+    ]) {
+      for (const argv of [
+        ['-A', name],
+        [`-A${name}`],
+        [`--protocol=${name}`],
+        ['-A', `inet,${name}`],
+      ]) {
+        expect(parseNetstatArgs(argv), argv.join(' ')).toEqual({
+          ok: false,
+          exitCode: 1,
+          message: `Unknown address family \`${name}'.`,
+          usage: false,
+          warnings: [],
+        });
+      }
+      expect(parseNetstatArgs([`--${name}`]), name).toMatchObject({ ok: false, exitCode: 3 });
+    }
+  });
+
+  // Defect 7 (issue 10): netstat stops at the first option that ends it, in
+  // command-line order, and decides family and feature errors after its loop.
+  it('puts errors in the order netstat meets them', () => {
+    expect(parseNetstatArgs(['-A', 'bogus', '-Q'])).toMatchObject({ ok: false, exitCode: 1 });
+    expect(parseNetstatArgs(['-Q', '-A', 'bogus'])).toMatchObject({ ok: false, exitCode: 3 });
+    expect(parseNetstatArgs(['-A', 'bogus', '-V'])).toMatchObject({ ok: false, exitCode: 1 });
+    expect(parseNetstatArgs(['-V', '-A', 'bogus'])).toMatchObject({ ok: true, mode: 'version' });
+    expect(parseNetstatArgs(['-s', '-2'])).toMatchObject({ ok: true, mode: 'statistics' });
+    expect(parseNetstatArgs(['-r', '-f'])).toMatchObject({ ok: true, mode: 'route' });
+    expect(parseNetstatArgs(['-r', '-i', '-2'])).toMatchObject({ ok: false, exitCode: 3 });
+    expect(parseNetstatArgs(['-A', 'ax25', '-S'])).toMatchObject({
+      message: "netstat: no support for `AF INET (sctp)' on this system.",
+    });
+    expect(parseNetstatArgs(['--tcpip'])).toMatchObject({
+      ok: true,
+      warnings: ["netstat.c: Internal Error `longopts 1 range'."],
+    });
+  });
+
+  it.skipIf(!netstatOracleAvailable && !process.env.CI)(
+    'agrees with the real netstat on 400 seeded command lines (status, message, warnings)',
+    () => {
+      const cases = [
+        ['-A', 'bogus', '-Q'],
+        ['-A', 'bogus', '-V'],
+        ['-s', '-2'],
+        ['-r', '-f'],
+        ['-A', 'hasOwnProperty'],
+        ['-A', '__proto__'],
+        ['-A', 'toString'],
+        ['-4', '-A', Array(60).fill('inet').join(',')],
+        ['-tA', `${'inet,'.repeat(50)}inxxxx`],
+        ...seededArgv(400, 10),
+      ];
+      const real = runNetstat(cases, repeatsByOurParse(parseNetstatArgs));
+      const wrong = cases
+        .map((argv, i) => [argv, disagreement(parseNetstatArgs(argv), real[i]!)] as const)
+        .filter(([, d]) => d !== undefined);
+      expect(wrong).toEqual([]);
+    },
+  );
 
   it('has the usage text netstat prints', () => {
     expect(NETSTAT_USAGE.split('\n')).toHaveLength(33);
