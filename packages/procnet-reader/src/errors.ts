@@ -25,7 +25,8 @@ export type ParseIssueCode =
   | 'bad-interface'
   | 'missing-values'
   | 'bad-group'
-  | 'count-mismatch';
+  | 'count-mismatch'
+  | 'not-kernel-layout';
 
 /**
  * The error thrown by every parser when `onInvalidLine` is `'throw'` (the

@@ -11,6 +11,7 @@ export {
   encodeAddress,
   formatIpv6,
 } from './address.js';
+export { decodeBytes, encodeBytes } from './bytes.js';
 export { type ParseIssueCode, ProcNetParseError } from './errors.js';
 export {
   INET_TABLES,

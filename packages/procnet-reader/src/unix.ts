@@ -15,10 +15,20 @@ function fail(code: string, expected: string): null {
 
 const FIELDS = 'Num: RefCount Protocol Flags Type St Inode [Path]';
 
+const KERNEL_LAYOUT =
+  "the kernel's fixed layout '%pK: %08X %08X %08X %04X %02X %5lu[ path]'. A line that " +
+  'parses but breaks the layout can only be the rest of a socket name that holds a newline ' +
+  '(any user can bind such a name): it is not a socket';
+
+/** Whether every column so far had the kernel's layout: one space, then exactly its width of digits. */
+let kernelLayout = true;
+
 /** Reads a hex column followed by at least one space; -1 when malformed. */
-function hexColumn(s: string, end: number): number {
+function hexColumn(s: string, end: number, width: number): number {
+  const before = pos;
   while (pos < end && s.charCodeAt(pos) === 32) pos++;
   const start = pos;
+  if (start - before !== 1) kernelLayout = false;
   let v = 0;
   while (pos < end) {
     const d = hexDigit(s.charCodeAt(pos));
@@ -27,6 +37,7 @@ function hexColumn(s: string, end: number): number {
     pos++;
   }
   if (pos === start || pos - start > 16 || (pos < end && s.charCodeAt(pos) > 32)) return -1;
+  if (pos - start !== width) kernelLayout = false;
   return v;
 }
 
@@ -49,18 +60,20 @@ function scanUnixLine(
   }
   const pointer = s.slice(pointerStart, pos);
   pos++;
+  kernelLayout = true;
 
-  const refCount = hexColumn(s, end);
+  const refCount = hexColumn(s, end, 8);
   if (refCount < 0) return fail(columnCode(end), `RefCount as hex (${FIELDS})`);
-  const protocol = hexColumn(s, end);
+  const protocol = hexColumn(s, end, 8);
   if (protocol < 0) return fail(columnCode(end), `Protocol as hex (${FIELDS})`);
-  const flags = hexColumn(s, end);
+  const flags = hexColumn(s, end, 8);
   if (flags < 0) return fail(columnCode(end), `Flags as hex (${FIELDS})`);
-  const typeCode = hexColumn(s, end);
+  const typeCode = hexColumn(s, end, 4);
   if (typeCode < 0) return fail(columnCode(end), `Type as hex (${FIELDS})`);
-  const stateCode = hexColumn(s, end);
+  const stateCode = hexColumn(s, end, 2);
   if (stateCode < 0) return fail(columnCode(end), `St as hex (${FIELDS})`);
 
+  const spacesStart = pos;
   while (pos < end && s.charCodeAt(pos) === 32) pos++;
   const inodeStart = pos;
   while (pos < end) {
@@ -73,6 +86,11 @@ function scanUnixLine(
   }
   if (pos < end && s.charCodeAt(pos) !== 32) {
     return fail('bad-inode', `Inode as decimal (${FIELDS})`);
+  }
+  // `%5lu`: one separating space, then the number right-aligned to 5 characters.
+  const digits = pos - inodeStart;
+  if (!kernelLayout || inodeStart - spacesStart !== 1 + Math.max(0, 5 - digits)) {
+    return fail('not-kernel-layout', KERNEL_LAYOUT);
   }
   const inode = s.slice(inodeStart, pos);
   let path: string | undefined;

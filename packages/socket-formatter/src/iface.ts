@@ -9,7 +9,7 @@
 
 import type { InterfaceCounters } from '@netintro/procnet-reader';
 import type { NetstatFlags } from './flags.js';
-import { padLeft, padRight } from './text.js';
+import { cutEscaped, escapeText, padLeft, padRight } from './text.js';
 
 /**
  * What netstat learns about an interface by ioctl: its MTU and `IFF_*` flags.
@@ -117,7 +117,7 @@ export function formatInterfaceTable(
     if (!st) continue;
     if (!(st.flags & IFF_UP) && !flags.all) continue;
     out +=
-      `${padRight(c.iface.slice(0, 15), 15)} ${padLeft(String(st.mtu), 5)} ` +
+      `${padRight(cutEscaped(escapeText(c.iface), 15), 15)} ${padLeft(String(st.mtu), 5)} ` +
       `${padLeft(String(c.rx.packets), 8)} ${padLeft(String(c.rx.errs), 6)} ` +
       `${padLeft(String(c.rx.drop), 6)} ${padRight(String(c.rx.fifo), 6)} ` +
       `${padLeft(String(c.tx.packets), 8)} ${padLeft(String(c.tx.errs), 6)} ` +

@@ -89,6 +89,7 @@ export {
   routeLayout,
 } from './route.js';
 export { formatStatistics, type StatisticsInput, statisticsFamilyError } from './stats.js';
+export { cutEscaped, escapeText } from './text.js';
 export {
   formatUnixRow,
   formatUnixTable,

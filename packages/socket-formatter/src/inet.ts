@@ -7,7 +7,7 @@
 import type { InetSocket, InetTableName, SocketProcess } from '@netintro/procnet-reader';
 import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js';
 import { ipv6Bytes, type Resolvers } from './resolvers.js';
-import { cutBytes, escapeControl, padRight } from './text.js';
+import { byteLength, cutEscaped, escapeControl, escapeText, padRight } from './text.js';
 
 /**
  * Options that are not netstat flags.
@@ -198,13 +198,18 @@ export function hostText(
     if (mapped) return mapped[1]!;
     if (address === '::') return numericHosts ? '::' : '[::]';
     if (numericHosts) return inetNtop6(address);
-    return resolvers.hosts?.(address, 6) ?? inetNtop6(address);
+    return escapeName(resolvers.hosts?.(address, 6)) ?? inetNtop6(address);
   }
   if (address === '0.0.0.0' || numericHosts) return address;
   // netstat's host-or-network test looks at the first octet on little-endian
   // machines: 0.x.y.z goes to getnetbyaddr (`networks`), never to the hosts database.
-  if (address.startsWith('0.')) return resolvers.networks?.(address) ?? address;
-  return resolvers.hosts?.(address, 4) ?? address;
+  if (address.startsWith('0.')) return escapeName(resolvers.networks?.(address)) ?? address;
+  return escapeName(resolvers.hosts?.(address, 4)) ?? address;
+}
+
+/** A name from a file or a name service, made safe for a terminal (see escapeText). */
+function escapeName(name: string | undefined): string | undefined {
+  return name === undefined ? undefined : escapeText(name);
 }
 
 /**
@@ -226,10 +231,11 @@ export function portText(
 ): string {
   if (port === 0) return '*';
   if (numericPorts) return String(port);
-  if (protocol === 'raw') {
-    return resolvers.protocols?.(port) ?? resolvers.services?.(port, 'raw') ?? String(port);
-  }
-  return resolvers.services?.(port, protocol === 'tcp' ? 'tcp' : 'udp') ?? String(port);
+  const name =
+    protocol === 'raw'
+      ? (resolvers.protocols?.(port) ?? resolvers.services?.(port, 'raw'))
+      : resolvers.services?.(port, protocol === 'tcp' ? 'tcp' : 'udp');
+  return name === undefined ? String(port) : escapeText(name);
 }
 
 /**
@@ -244,9 +250,13 @@ export function portText(
  * ```
  */
 export function addressColumn(host: string, port: string, wide: boolean): string {
-  if (!wide && host.length + port.length > SHORT_LEN) {
-    const portLen = Math.min(port.length, SHORT_LEN - 4);
-    return `${host.slice(0, SHORT_LEN - portLen)}:${port.slice(0, portLen)}`;
+  if (wide) return `${host}:${port}`;
+  // netstat counts bytes (strlen); the cut never splits a character or an escape.
+  const hostBytes = byteLength(host);
+  const portBytes = byteLength(port);
+  if (hostBytes + portBytes > SHORT_LEN) {
+    const portLen = Math.min(portBytes, SHORT_LEN - 4);
+    return `${cutEscaped(host, SHORT_LEN - portLen)}:${cutEscaped(port, portLen)}`;
   }
   return `${host}:${port}`;
 }
@@ -274,6 +284,8 @@ export function stateText(s: Pick<InetSocket, 'protocol' | 'stateCode'>): string
  * The `-o` Timer text: `off (0.00/0/0)`, `on (10.28/9/0)`,
  * `keepalive (7142.74/0/0)`, `timewait (54.99/0/0)`, `probe (0.12/3/2)`;
  * UDP and raw print `on1`/`on2` and divide by 100; other codes `unkn-N`.
+ * UDP and UDP-Lite rows always show 0 retransmits: netstat resets the
+ * value, whatever the file holds.
  *
  * @example
  * ```ts
@@ -285,7 +297,8 @@ export function timerText(
   s: Pick<InetSocket, 'protocol' | 'timerCode' | 'timerTicks' | 'retransmits' | 'timeout'>,
   options: FormatOptions = {},
 ): string {
-  const tail = `/${s.retransmits}/${s.timeout})`;
+  // netstat sets retr to 0 for UDP and UDP-Lite rows whatever the file says.
+  const tail = `/${s.protocol === 'udp' ? 0 : s.retransmits}/${s.timeout})`;
   if (s.timerCode === 0) return `off (0.00${tail}`;
   const hz = s.protocol === 'tcp' ? (options.clockTicks ?? 100) : 100;
   const secs = `(${(s.timerTicks / hz).toFixed(2)}${tail}`;
@@ -301,7 +314,11 @@ export function timerText(
 
 /**
  * The `-p` column text: `pid/program` cut to 19 bytes, `-` when unknown.
- * Control characters in the name print as `\xHH` (CVE-2024-58251).
+ * Control characters in the name print as `\xHH` (CVE-2024-58251). The
+ * command is taken in the form `@netintro/procnet-reader` gives it
+ * (control characters as `\xHH`, a backslash as `\\`), and the cut never
+ * ends inside such an escape: `12345/aaaaaaaa\\` rather than
+ * `12345/aaaaaaaa\\\x1`.
  *
  * @example
  * ```ts
@@ -311,11 +328,8 @@ export function timerText(
  */
 export function programText(p: { pid: number; command: string } | undefined): string {
   if (!p) return '-';
-  // Cut like netstat, but never through an escape: no trailing `\`, `\x` or `\xH`.
-  return cutBytes(`${p.pid}/${escapeControl(p.command)}`, 19).replace(
-    /(?<!\\)\\(x[0-9A-F]?)?$/,
-    '',
-  );
+  // Cut like netstat, but never through an escape (`\\`, `\xHH`) or a character.
+  return cutEscaped(`${p.pid}/${escapeControl(p.command)}`, 19);
 }
 
 /**
@@ -404,11 +418,11 @@ export function createInetRowFormatter(
   const host = (address: string, family: 4 | 6): string => {
     if (family === 6) {
       const t = v6(address);
-      return t.lookup ? (hosts?.(address, 6) ?? t.text) : t.text;
+      return t.lookup ? (escapeName(hosts?.(address, 6)) ?? t.text) : t.text;
     }
     if (numericHosts || address === '0.0.0.0') return address;
-    if (address.startsWith('0.')) return networks?.(address) ?? address;
-    return hosts?.(address, 4) ?? address;
+    if (address.startsWith('0.')) return escapeName(networks?.(address)) ?? address;
+    return escapeName(hosts?.(address, 4)) ?? address;
   };
   const port = (n: number, protocol: InetSocket['protocol']): string =>
     n === 0 ? '*' : numericPorts ? String(n) : portText(n, protocol, false, resolvers);
@@ -459,7 +473,7 @@ export function createInetRowFormatter(
     if (extend) {
       // netstat prints the uid with %d: 4294967294 shows as -2.
       const uid = String(s.uid | 0);
-      const user = numericUsers ? uid : (users?.(s.uid) ?? uid);
+      const user = numericUsers ? uid : (escapeName(users?.(s.uid)) ?? uid);
       row += ` ${padRight(user, 10)} ${padRight(s.inode, 10)}`;
     }
     if (program) {

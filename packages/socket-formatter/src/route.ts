@@ -9,7 +9,7 @@ import type { Ipv4Route, Ipv6Route } from '@netintro/procnet-reader';
 import { type NetstatFlags, resolveFlags } from './flags.js';
 import { hostText } from './inet.js';
 import type { Resolvers } from './resolvers.js';
-import { padLeft, padRight } from './text.js';
+import { cutEscaped, escapeText, padLeft, padRight } from './text.js';
 
 const RTF_UP = 0x1;
 const RTF_GATEWAY = 0x2;
@@ -105,16 +105,16 @@ function destinationText(r: Ipv4Route, numeric: boolean, resolvers: Resolvers): 
   else {
     const host =
       (ipv4Number(r.destination) & ~ipv4Number(r.mask)) !== 0 || (r.flags & RTF_HOST) !== 0;
-    s =
-      (host ? resolvers.hosts?.(r.destination, 4) : resolvers.networks?.(r.destination)) ??
-      r.destination;
+    const name = host ? resolvers.hosts?.(r.destination, 4) : resolvers.networks?.(r.destination);
+    s = name === undefined ? r.destination : escapeText(name);
   }
-  return s.slice(0, 15);
+  return cutEscaped(s, 15);
 }
 
 function gatewayText(r: Ipv4Route, numeric: boolean, resolvers: Resolvers): string {
   if (numeric || r.gateway === '0.0.0.0') return r.gateway;
-  return (resolvers.hosts?.(r.gateway, 4) ?? r.gateway).slice(0, 15);
+  const name = resolvers.hosts?.(r.gateway, 4);
+  return cutEscaped(name === undefined ? r.gateway : escapeText(name), 15);
 }
 
 /**
@@ -184,7 +184,7 @@ export function formatRouteTable(
       out += reject
         ? `${dst} -               ${mask} ${fl} ${metric} -  ${use} -        -     -      -\n`
         : `${dst} ${gw} ${mask} ${fl} ${metric} ${padRight(String(r.refCount | 0), 3)} ` +
-          `${padLeft(String(r.use | 0), 6)} ${padRight(r.iface.slice(0, 6), 6)}   ` +
+          `${padLeft(String(r.use | 0), 6)} ${padRight(cutEscaped(escapeText(r.iface), 6), 6)}   ` +
           `${padRight(String(r.mtu | 0), 5)} ${padRight(String(r.window | 0), 6)} ${r.irtt | 0}\n`;
     }
   }

@@ -1,6 +1,11 @@
 /** Byte-oriented padding, as C's `printf("%-10s")` pads by bytes, not characters. */
 
-/** UTF-8 length of a string in bytes. */
+/**
+ * Bytes a string takes on output: UTF-8, except that U+DC80-U+DCFF (a byte
+ * 0x80-0xFF that was not UTF-8 in the file, see `decodeBytes` in
+ * `@netintro/procnet-reader`) is that one raw byte again (write output
+ * with its `encodeBytes`).
+ */
 export function byteLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -8,9 +13,13 @@ export function byteLength(s: string): number {
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
     else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else if (c >= 0xdc80 && c <= 0xdcff) n += 1;
+    else n += 3;
   }
   return n;
 }
@@ -44,14 +53,72 @@ export function cutBytes(s: string, bytes: number): string {
 }
 
 /**
- * Writes control characters (C0, DEL, C1) as `\xHH` so a program name or
- * path cannot inject terminal escapes or extra lines (CVE-2024-58251). This
- * is the form `@netintro/procnet-reader` uses for command names, so text it
- * already escaped passes through unchanged.
+ * Writes control characters (C0, DEL, C1) as `\xHH` so a program name
+ * cannot inject terminal escapes or extra lines (CVE-2024-58251). For text
+ * `@netintro/procnet-reader` has already escaped (command names: it also
+ * doubles backslashes), which passes through unchanged. Raw text from a
+ * file goes through {@link escapeText} instead.
  */
 export function escapeControl(s: string): string {
-  return s.replace(
-    /[\u0000-\u001f\u007f-\u009f]/g,
-    (c) => `\\x${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
+  if (!CONTROL.test(s)) return s;
+  return s.replace(CONTROL_ALL, hexEscape);
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/;
+const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/g;
+const UNSAFE = /[\\\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/;
+const UNSAFE_ALL = /[\\\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/g;
+
+function hexEscape(c: string): string {
+  if (c === '\\') return '\\\\';
+  let code = c.charCodeAt(0);
+  if (code >= 0xdc80) code -= 0xdc00;
+  return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
+}
+
+/**
+ * Makes text from a file or a name service safe for a terminal, and
+ * unambiguous: a backslash becomes `\\`, a control character (C0, DEL,
+ * C1) `\xHH`, and a byte 0x80-0x9F that was not UTF-8 (U+DC80-U+DC9F, a C1
+ * control on an 8-bit terminal) `\xHH` too. Other bytes that were not
+ * UTF-8 (U+DCA0-U+DCFF) stay raw bytes on output, as netstat prints them.
+ * So a name holding ESC prints `\x1B`, and a name holding the four
+ * characters `\x1B` prints `\\x1B`. Used for UNIX paths and for the
+ * names of services, hosts, networks, protocols and users.
+ *
+ * @example
+ * ```ts
+ * escapeText('evil\x1b[31mRED'); // 'evil\\x1B[31mRED'
+ * escapeText('@a\\x1B'); // '@a\\\\x1B'
+ * ```
+ */
+export function escapeText(s: string): string {
+  if (!UNSAFE.test(s)) return s;
+  return s.replace(UNSAFE_ALL, hexEscape);
+}
+
+/** One unit of escaped text: `\\`, `\xHH`, or one code point (a lone surrogate counts as one). */
+const UNIT = /\\\\|\\x[0-9A-F]{2}|[\s\S]/gu;
+
+/**
+ * The longest prefix of escaped text that fits in `bytes` output bytes,
+ * never splitting a character or an escape (`\\`, `\xHH`).
+ *
+ * @example
+ * ```ts
+ * cutEscaped('12345/aaaaaaaa\\\\\\x1B', 19); // '12345/aaaaaaaa\\\\'
+ * ```
+ */
+export function cutEscaped(s: string, bytes: number): string {
+  if (byteLength(s) <= bytes) return s;
+  let used = 0;
+  let end = 0;
+  UNIT.lastIndex = 0;
+  for (let m = UNIT.exec(s); m !== null; m = UNIT.exec(s)) {
+    const n = byteLength(m[0]);
+    if (used + n > bytes) break;
+    used += n;
+    end = UNIT.lastIndex;
+  }
+  return s.slice(0, end);
 }

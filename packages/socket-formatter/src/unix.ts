@@ -8,7 +8,7 @@ import type { UnixSocket } from '@netintro/procnet-reader';
 import { type NetstatFlags, resolveFlags } from './flags.js';
 import { activeHeading, programText } from './inet.js';
 import type { Resolvers } from './resolvers.js';
-import { escapeControl, padRight } from './text.js';
+import { escapeText, padRight } from './text.js';
 
 const SO_ACCEPTCON = 0x10000;
 const SO_WAITDATA = 0x20000;
@@ -95,8 +95,10 @@ export function isUnixServer(s: Pick<UnixSocket, 'stateCode' | 'flags'>): boolea
 
 /**
  * One row of the UNIX table. Unlike netstat 2.10, which cuts paths at the
- * first space (`sscanf %s`), the whole path is printed; control characters
- * in it print as `\xHH`.
+ * first space (`sscanf %s`), the whole path is printed, escaped with
+ * `escapeText`: control characters as `\xHH` and a backslash as `\\`, so
+ * a path holding ESC (`@a\x1B`) and one holding the four characters `\x1B`
+ * (`@a\\x1B`) print differently.
  *
  * @example
  * ```ts
@@ -117,7 +119,7 @@ export function formatUnixRow(
     const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);
     row += ` ${padRight(programText(p), 20)}`;
   }
-  return `${row} ${escapeControl(s.path ?? '')}`;
+  return `${row} ${escapeText(s.path ?? '')}`;
 }
 
 /**

@@ -99,7 +99,7 @@ describe('timers', () => {
     ).toBe('on (0.25/2/1)');
     expect(
       timerText({ ...base, protocol: 'udp', timerCode: 2, timerTicks: 250 }, { clockTicks: 1000 }),
-    ).toBe('on2 (2.50/2/1)');
+    ).toBe('on2 (2.50/0/1)'); // netstat: retr = 0 for UDP
     expect(timerText({ ...base, protocol: 'tcp', timerCode: 0, timerTicks: 99 })).toBe(
       'off (0.00/2/1)',
     );

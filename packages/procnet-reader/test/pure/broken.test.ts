@@ -123,7 +123,7 @@ describe('line-level functions', () => {
 
   it('keep a unix path verbatim, trailing spaces included, without the newline', () => {
     const u = parseUnixLine(
-      '0000000000000000: 00000002 00000000 00000000 0002 01 99 /tmp/a b  \n',
+      '0000000000000000: 00000002 00000000 00000000 0002 01    99 /tmp/a b  \n',
       1,
     );
     expect(u?.path).toBe('/tmp/a b  ');
@@ -281,14 +281,14 @@ describe('every other error branch', () => {
 describe('unix names from older kernels (item 23)', () => {
   it('keeps raw NUL bytes and still flags the name abstract', () => {
     const u = parseUnixLine(
-      '0000000000000000: 00000002 00000000 00000000 0002 01 77 \0with\0nul',
+      '0000000000000000: 00000002 00000000 00000000 0002 01    77 \0with\0nul',
       1,
     );
     expect(u?.path).toBe('\0with\0nul');
     expect(u?.abstract).toBe(true);
   });
   it('a relative path is not abstract', () => {
-    const u = parseUnixLine('0000000000000000: 00000002 00000000 00000000 0002 01 77 sock', 1);
+    const u = parseUnixLine('0000000000000000: 00000002 00000000 00000000 0002 01    77 sock', 1);
     expect(u?.abstract).toBe(false);
   });
 });
