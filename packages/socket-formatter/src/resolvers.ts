@@ -70,9 +70,12 @@ export interface HostsEntry {
 }
 
 /**
- * Parses `/etc/hosts` text: `address name [aliases...]`, `#` comments, blank
- * lines. Lines whose first field is not an IPv4 dotted quad or an IPv6
- * address, or that have no name, are skipped (as glibc skips them).
+ * Parses `/etc/hosts` text as glibc 2.36 does: `address [name [aliases...]]`,
+ * `#` starts a comment anywhere, fields are separated by any C whitespace
+ * (space, tab, `\v`, `\f`, `\r`). The address must be what `inet_pton`
+ * accepts: IPv6, or a strict IPv4 dotted quad (`010.0.0.1` and `1.2.3` are
+ * not addresses: the line is skipped). A line with an address and no name
+ * gives the empty name, as glibc does.
  *
  * @example
  * ```ts
@@ -83,24 +86,27 @@ export interface HostsEntry {
  */
 export function parseHosts(text: string): HostsEntry[] {
   const out: HostsEntry[] = [];
-  const lines = text.split('\n');
+  const lines = glibcLines(text);
   for (let i = 0; i < lines.length; i++) {
-    const fields = stripComment(lines[i]!)
-      .split(/[ \t\r]+/)
-      .filter(Boolean);
-    const [address, name, ...aliases] = fields;
-    if (!address || !name) continue;
-    const family = ipv4Bytes(address) ? 4 : ipv6Bytes(address) ? 6 : undefined;
+    const fields = stripComment(lines[i]!).split(C_SPACE).filter(Boolean);
+    const [address, name = '', ...aliases] = fields;
+    if (!address) continue;
+    const family = ipv6Bytes(address) ? 6 : ipv4Bytes(address) ? 4 : undefined;
     if (!family) continue;
     out.push({ address, family, name, aliases, line: i + 1 });
   }
   return out;
 }
 
+/** C's isspace in the C locale. */
+const C_SPACE = /[ \t\n\v\f\r]+/;
+
 /**
  * Builds a `hosts` resolver from `/etc/hosts` text with glibc's reverse
  * lookup rule: the first line with an equal address gives its first name.
- * IPv6 addresses compare by value (`2001:db8::5` equals `2001:0db8:0:0::5`).
+ * IPv6 addresses compare by value (`2001:db8::5` equals `2001:0db8:0:0::5`);
+ * an IPv4-mapped line (`::ffff:10.0.0.4 name`) answers for the IPv4
+ * address, as in glibc. Checked against `getent hosts` in a test.
  *
  * @example
  * ```ts
@@ -114,6 +120,7 @@ export function hostsResolverFromText(
 ): (address: string, family: 4 | 6) => string | undefined {
   const byKey = new Map<string, string>();
   for (const entry of parseHosts(text)) {
+    // glibc treats an IPv4-mapped IPv6 line as that IPv4 address.
     const key = addressKey(entry.address);
     if (key && !byKey.has(key)) byKey.set(key, entry.name);
   }
@@ -242,29 +249,96 @@ export function usersResolverFromPasswd(text: string): (uid: number) => string |
 
 /**
  * Builds a `networks` resolver from `/etc/networks` text (`name number
- * [aliases]`), padding short numbers as glibc does (`loopback 127` is
- * 127.0.0.0); the first entry for a number wins.
+ * [aliases]`) as glibc 2.36 reads it: the number is completed to four parts
+ * with `.0` (`loopback 127` is 127.0.0.0) and read by `inet_network`, so
+ * each part may be decimal, octal with a leading `0` (`012.1` is 10.1.0.0)
+ * or hex with `0x` (`0x0a` is 10.0.0.0); a number glibc cannot read counts
+ * as 255.255.255.255, as in glibc. The first entry for a number wins.
+ * Checked against `getent networks` in a test.
  *
  * @example
  * ```ts
- * const networks = networksResolverFromText('link-local 169.254.0.0\nloopback 127\n');
+ * const networks = networksResolverFromText('link-local 169.254.0.0\nloopback 127\nten 0x0a\n');
  * networks('127.0.0.0'); // 'loopback'
- * networks('10.0.0.0'); // undefined
+ * networks('10.0.0.0'); // 'ten'
+ * networks('192.168.0.0'); // undefined
  * ```
  */
 export function networksResolverFromText(text: string): (address: string) => string | undefined {
   const byAddress = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    const [name, num] = stripComment(line)
-      .split(/[ \t\r]+/)
-      .filter(Boolean);
-    if (!name || !num) continue;
-    const parts = num.split('.');
-    while (parts.length < 4) parts.push('0');
-    const key = parts.join('.');
-    if (ipv4Bytes(key) && !byAddress.has(key)) byAddress.set(key, name);
+  for (const line of glibcLines(text)) {
+    const fields = stripComment(line).split(C_SPACE).filter(Boolean);
+    const name = fields[0];
+    if (name === undefined) continue;
+    let number = fields[1] ?? '';
+    const dots = Math.min(3, number.split('.').length - 1);
+    for (let n = dots + 1; n < 4; n++) number += '.0';
+    const value = inetNetwork(number);
+    const key = [value >>> 24, (value >>> 16) & 255, (value >>> 8) & 255, value & 255].join('.');
+    if (!byAddress.has(key)) byAddress.set(key, name);
   }
   return (address) => byAddress.get(address);
+}
+
+/** glibc's inet_network: 0xFFFFFFFF when the text is not a network number. */
+function inetNetwork(text: string): number {
+  const NONE = 0xffffffff;
+  const parts: number[] = [];
+  let i = 0;
+  for (;;) {
+    let value = 0;
+    let base = 10;
+    let digit = false;
+    if (text[i] === '0') {
+      digit = true;
+      base = 8;
+      i++;
+    }
+    if (text[i] === 'x' || text[i] === 'X') {
+      digit = false;
+      base = 16;
+      i++;
+    }
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) {
+        if (base === 8 && c >= 56) return NONE;
+        value = (value * base + (c - 48)) >>> 0;
+      } else if (base === 16 && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70))) {
+        value = ((value << 4) + ((c | 32) - 87)) >>> 0;
+      } else break;
+      digit = true;
+    }
+    if (!digit || parts.length >= 4 || value > 255) return NONE;
+    parts.push(value);
+    if (text[i] === '.') {
+      i++;
+      continue;
+    }
+    if (i < text.length) return NONE;
+    break;
+  }
+  let value = 0;
+  for (const part of parts) value = ((value << 8) | part) >>> 0;
+  return value;
+}
+
+/**
+ * Lines as glibc's nss_files reader sees them. Its one quirk: when the last
+ * line has no newline and starts with whitespace, the line is shifted left
+ * over that whitespace without moving its end, so its last characters repeat
+ * once per whitespace character (`' 10.0.0.1 abcd'` reads as
+ * `'10.0.0.1 abcdd'`; glibc 2.36, seen with getent).
+ */
+function glibcLines(text: string): string[] {
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  const tail = lines[last]!;
+  const lead = /^[ \t\v\f\r]*/.exec(tail)![0].length;
+  if (lead > 0 && lead < tail.length) {
+    lines[last] = tail.slice(lead) + tail.slice(tail.length - lead);
+  }
+  return lines;
 }
 
 function stripComment(line: string): string {
@@ -273,24 +347,30 @@ function stripComment(line: string): string {
 }
 
 function addressKey(address: string): string | undefined {
+  const v6 = ipv6Bytes(address);
+  if (v6) {
+    const mapped = v6.slice(0, 6).join(',') === '0,0,0,0,0,65535';
+    if (!mapped) return `6:${v6.join(',')}`;
+    return `4:${v6[6]! >> 8}.${v6[6]! & 255}.${v6[7]! >> 8}.${v6[7]! & 255}`;
+  }
   const v4 = ipv4Bytes(address);
   if (v4) return `4:${v4.join('.')}`;
-  const v6 = ipv6Bytes(address);
-  if (v6) return `6:${v6.join(',')}`;
   return undefined;
 }
 
 /**
- * Dotted-quad IPv4 to 4 bytes, or `undefined`.
+ * Dotted-quad IPv4 to 4 bytes, or `undefined`, as `inet_pton` reads it:
+ * four decimal parts up to 255, no leading zeros.
  *
  * @example
  * ```ts
  * ipv4Bytes('192.0.2.1'); // [192, 0, 2, 1]
  * ipv4Bytes('300.1.1.1'); // undefined
+ * ipv4Bytes('010.0.0.1'); // undefined
  * ```
  */
 export function ipv4Bytes(text: string): number[] | undefined {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  const m = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/.exec(text);
   if (!m) return undefined;
   const bytes = m.slice(1).map(Number);
   return bytes.every((b) => b <= 255) ? bytes : undefined;
