@@ -16,7 +16,8 @@ function fail(code: string, expected: string): null {
 const FIELDS = 'Num: RefCount Protocol Flags Type St Inode [Path]';
 
 const KERNEL_LAYOUT =
-  "the kernel's fixed layout '%pK: %08X %08X %08X %04X %02X %5lu[ path]'. A line that " +
+  "the kernel's fixed layout '%pK: %08X %08X %08X %04X %02X %5lu[ path]' from the first " +
+  'column, upper-case hex. A line that ' +
   'parses but breaks the layout can only be the rest of a socket name that holds a newline ' +
   '(any user can bind such a name): it is not a socket';
 
@@ -31,8 +32,10 @@ function hexColumn(s: string, end: number, width: number): number {
   if (start - before !== 1) kernelLayout = false;
   let v = 0;
   while (pos < end) {
-    const d = hexDigit(s.charCodeAt(pos));
+    const c = s.charCodeAt(pos);
+    const d = hexDigit(c);
     if (d < 0) break;
+    if (c >= 97) kernelLayout = false; // the kernel writes %08X: upper case
     v = v * 16 + d;
     pos++;
   }
@@ -52,6 +55,8 @@ function scanUnixLine(
   if (pos >= end) return undefined;
   // Header: "Num       RefCount Protocol Flags    Type St Inode Path"
   if (s.startsWith('Num ', pos) || s.startsWith('Num\t', pos)) return undefined;
+  // The kernel starts every row at the pointer.
+  const indented = pos !== start;
 
   const pointerStart = pos;
   while (pos < end && hexDigit(s.charCodeAt(pos)) >= 0) pos++;
@@ -60,7 +65,7 @@ function scanUnixLine(
   }
   const pointer = s.slice(pointerStart, pos);
   pos++;
-  kernelLayout = true;
+  kernelLayout = !indented;
 
   const refCount = hexColumn(s, end, 8);
   if (refCount < 0) return fail(columnCode(end), `RefCount as hex (${FIELDS})`);

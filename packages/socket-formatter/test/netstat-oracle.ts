@@ -95,7 +95,9 @@ export function disagreement(
       return undefined;
     }
     // netstat -r prints some refusals on stdout.
-    if (!stderrLines.includes(ours.message) && !real.stdout.split('\n').includes(ours.message)) {
+    const said = (text: string): boolean =>
+      text.split('\n').includes(ours.message) || text.includes(`${ours.message}\n`);
+    if (!said(stderr) && !said(real.stdout)) {
       return `stderr ${JSON.stringify(stderr.slice(0, 300))}, ours ${JSON.stringify(ours.message)}`;
     }
     return undefined;

@@ -65,6 +65,8 @@ describe.skipIf(!linux)('a newline inside a UNIX socket name', () => {
       '0000000000000000: 00000002 00000000 00010000 01 01    12 /run/a',
       '0000000000000000: 00000002 00000000 00010000 0001 1    12 /run/a',
       '0000000000000000: 00000002 00000000 00010000 0001 01     12 /run/a',
+      ' 0000000000000000: 00000002 00000000 00010000 0001 01    12 /run/a',
+      '0000000000000000: 00000002 00000000 0001000a 0001 01    12 /run/a',
     ]) {
       const issues: ParseIssue[] = [];
       expect(parseUnix(bad, { onInvalidLine: (i) => issues.push(i) }), bad).toEqual([]);
