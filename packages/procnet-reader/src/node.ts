@@ -53,10 +53,13 @@ export {
   whoHoldsPort,
 } from './node/sockets.js';
 export {
+  type InterfaceSysfs,
   type ReadNetFileOptions,
   type Routes,
+  readInterfaceSysfs,
   readInterfaces,
   readRoutes,
   readStatistics,
+  readSystemText,
   type Statistics,
 } from './node/system.js';

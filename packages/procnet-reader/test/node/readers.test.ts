@@ -20,10 +20,12 @@ import {
   parseTcp,
   parseTcp6,
   parseUnix,
+  readInterfaceSysfs,
   readInterfaces,
   readRoutes,
   readSockets,
   readStatistics,
+  readSystemText,
   streamSockets,
   streamSocketsSync,
   tablesForKinds,
@@ -325,6 +327,38 @@ describe('readRoutes, readInterfaces, readStatistics', () => {
       path: expect.stringMatching(/\/net\/(snmp|netstat)$/),
       code: 'ENOENT',
     });
+  });
+
+  test('readInterfaceSysfs: lo from this machine, a fake tree, absent names', () => {
+    const lo = readInterfaceSysfs('lo');
+    expect(lo).toMatchObject({ mtu: Number(readFileSync('/sys/class/net/lo/mtu', 'utf8')) });
+    expect(lo!.flags & 0x8).toBe(0x8); // IFF_LOOPBACK
+    const dir = mkdtempSync(join(tmpdir(), 'procnet-sys-'));
+    try {
+      mkdirSync(join(dir, 'class/net/eth9'), { recursive: true });
+      writeFileSync(join(dir, 'class/net/eth9/mtu'), '1500\n');
+      writeFileSync(join(dir, 'class/net/eth9/flags'), '0x1003\n');
+      expect(readInterfaceSysfs('eth9', { sysRoot: dir })).toEqual({
+        mtu: 1500,
+        flags: 0x1003,
+        operstate: 'unknown',
+      });
+      writeFileSync(join(dir, 'class/net/eth9/operstate'), 'up\n');
+      expect(readInterfaceSysfs('eth9', { sysRoot: dir })?.operstate).toBe('up');
+      expect(readInterfaceSysfs('eth0', { sysRoot: dir })).toBeUndefined();
+      expect(readInterfaceSysfs('../eth9', { sysRoot: dir })).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('readSystemText: text, undefined when absent, ProcNetReadError otherwise', () => {
+    expect(readSystemText('/proc/self/comm')).toMatch(/\n$/);
+    expect(readSystemText('/nonexistent/networks')).toBeUndefined();
+    expect(() => readSystemText('/proc')).toThrow(ProcNetReadError);
+    expect(readSystemText('/proc/self/comm', 'latin1')).toBe(
+      readFileSync('/proc/self/comm', 'latin1'),
+    );
   });
 
   test('this machine: interfaces are the ones in /sys/class/net', async () => {
