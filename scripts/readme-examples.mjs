@@ -7,7 +7,10 @@
 // inputs the README names. Assertions come from comments:
 //
 //   expr; // => value        the expression equals value (objects: the
-//                            listed fields match, as toMatchObject)
+//                            listed fields match, as toMatchObject); a
+//                            trailing "(...)" is prose
+//   expr;                    the same, the result on the next line
+//   // => value
 //
 // Other comments are prose. A block whose info string holds `no-run`
 // (```ts no-run) is skipped, for fragments that cannot stand alone.
@@ -65,6 +68,16 @@ export function compileBlock(code, { packagesDir, inputs = [] }) {
           /from\s+(['"])([^'"]+)\1/,
           (_all, q, spec) => `from ${q}${sourceOf(packagesDir, spec)}${q}`,
         ),
+      );
+      continue;
+    }
+    const below = /^\s*\/\/ =>\s*(.+)$/.exec(lines[i]);
+    if (below && body.length > 0 && /;\s*$/.test(body[body.length - 1])) {
+      // `expr;` on the line above, its result on this one
+      const previous = body.pop();
+      const [, indent, expression] = /^(\s*)(.+?);\s*$/.exec(previous);
+      body.push(
+        `${indent}__check(${JSON.stringify(previous.trim())}, (${expression}), (${below[1].replace(/\s+\(.*\)\s*$/, '')}));`,
       );
       continue;
     }
