@@ -26,6 +26,7 @@ export type ParseIssueCode =
   | 'missing-values'
   | 'bad-group'
   | 'count-mismatch'
+  | 'wrong-table'
   | 'not-kernel-layout';
 
 /**
