@@ -3,14 +3,13 @@
  *
  * @module
  */
-import { readInterfaces } from '@netintro/procnet-reader/node';
+import { readInterfaceSysfs, readInterfaces } from '@netintro/procnet-reader/node';
 import {
   formatInterfaceTable,
   type InterfaceState,
   interfaceStateFromSysfs,
   type NetstatArgs,
 } from '@netintro/socket-formatter';
-import { readText } from '../files.js';
 import type { CliIo } from '../io.js';
 
 /**
@@ -24,21 +23,17 @@ import type { CliIo } from '../io.js';
  */
 export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
   const counters = await readInterfaces({ root: io.procRoot ?? '/proc' });
-  const sys = io.sysRoot ?? '/sys';
+  const sysRoot = io.sysRoot ?? '/sys';
   const states = new Map<string, InterfaceState>();
-  await Promise.all(
-    counters.map(async (c) => {
-      const dir = `${sys}/class/net/${c.iface}`;
-      const [mtu, flags, operstate] = await Promise.all([
-        readText(`${dir}/mtu`),
-        readText(`${dir}/flags`),
-        readText(`${dir}/operstate`),
-      ]);
-      if (mtu !== undefined && flags !== undefined) {
-        states.set(c.iface, interfaceStateFromSysfs(mtu, flags, operstate ?? 'unknown'));
-      }
-    }),
-  );
+  for (const c of counters) {
+    let sys: ReturnType<typeof readInterfaceSysfs>;
+    try {
+      sys = readInterfaceSysfs(c.iface, { sysRoot });
+    } catch {
+      continue; // unreadable: no row, as when netstat's ioctl fails
+    }
+    if (sys) states.set(c.iface, interfaceStateFromSysfs(sys.mtu, sys.flags, sys.operstate));
+  }
   if (args.json) {
     const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
     io.stdout(`${JSON.stringify({ version: 1, interfaces }, null, 2)}\n`);

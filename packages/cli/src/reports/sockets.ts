@@ -4,15 +4,13 @@
  *
  * @module
  */
-import type {
-  InetSocket,
-  InetTableName,
-  ParseIssue,
-  SocketProcess,
-  UnixSocket,
-} from '@netintro/procnet-reader';
-import { parseInetTable, parseUnix } from '@netintro/procnet-reader';
-import { hostByteOrder, readUsers, scanSocketOwnersSync } from '@netintro/procnet-reader/node';
+import type { InetSocket, InetTableName, ParseIssue, UnixSocket } from '@netintro/procnet-reader';
+import {
+  ProcNetReadError,
+  readUsers,
+  scanSocketOwnersSync,
+  streamSocketsSync,
+} from '@netintro/procnet-reader/node';
 import {
   activeHeading,
   createInetRowFormatter,
@@ -26,7 +24,6 @@ import {
   resolveFlags,
   toJson,
 } from '@netintro/socket-formatter';
-import { readChunks, readWhole } from '../files.js';
 import { type CliIo, etcPath, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
@@ -74,6 +71,39 @@ function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
 }
 
 /**
+ * The records of one table as it is read (a chunk at a time, blocking
+ * reads). A table that does not exist (no IPv6, no UDP-Lite, a fixture
+ * tree) gives none, as netstat shows nothing for it.
+ */
+function tableRows(
+  table: 'unix',
+  root: string,
+  onInvalidLine: (issue: ParseIssue) => void,
+): Generator<UnixSocket>;
+function tableRows(
+  table: InetTableName,
+  root: string,
+  onInvalidLine: (issue: ParseIssue) => void,
+): Generator<InetSocket>;
+function* tableRows(
+  table: InetTableName | 'unix',
+  root: string,
+  onInvalidLine: (issue: ParseIssue) => void,
+): Generator<InetSocket | UnixSocket> {
+  const rows = streamSocketsSync(table, { root, onInvalidLine });
+  let first: IteratorResult<InetSocket | UnixSocket>;
+  try {
+    first = rows.next();
+  } catch (error) {
+    if (error instanceof ProcNetReadError && error.code === 'ENOENT') return;
+    throw error;
+  }
+  if (first.done) return;
+  yield first.value;
+  yield* rows;
+}
+
+/**
  * Prints one listing of the socket tables the flags ask for: the Internet
  * table (streamed: formatted as read, a batch at a time while host names
  * are looked up) and the UNIX table, or one JSON document of both.
@@ -87,7 +117,6 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   const f = resolveFlags(args.flags);
   const root = io.procRoot ?? '/proc';
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
-  const endianness = hostByteOrder();
   const onInvalidLine = (issue: ParseIssue): void => {
     io.stderr(`warning, got bogus ${bogusKind(issue.source)} line.\n`);
   };
@@ -120,16 +149,14 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
 
   if (f.program) {
     // netstat scans /proc before printing anything and writes its note first.
-    // Only the first holder of each socket is shown: the compact scan keeps
-    // numbers, not an object per socket (measured: 120 MB peak RSS at 120k
-    // sockets with scanSocketProcesses).
+    // Only the first holder of each socket is shown (the one netstat shows).
     const owners = scanSocketOwnersSync({ procRoot: root });
     const note = permissionNote(
       { denied: owners.denied, socketsFound: owners.size },
       io.euid ?? process.geteuid?.() ?? 0,
     );
     if (note) io.stderr(note);
-    resolvers.processes = (inode): SocketProcess | undefined => owners.get(inode);
+    resolvers.processes = (inode) => owners.get(inode);
   }
 
   let hosts: HostResolver | undefined;
@@ -168,19 +195,22 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     };
     for (const table of INET_TABLE_ORDER) {
       if (!tableWanted(table, f)) continue;
-      const path = `${root}/net/${table}`;
-      for (const text of readChunks(path)) {
-        const rows = parseInetTable(table, text, { source: path, endianness, onInvalidLine });
-        if (hosts === undefined && !json) {
-          // Nothing to wait for: format as parsed.
-          for (const s of rows) if (inetSocketSelected(s, f)) out += `${row(s)}\n`;
+      const rows = tableRows(table, root, onInvalidLine);
+      if (hosts === undefined && !json) {
+        // Nothing to wait for: format as parsed.
+        for (const s of rows) {
+          if (!inetSocketSelected(s, f)) continue;
+          out += `${row(s)}\n`;
           if (out.length >= OUT_CHARS) {
             io.stdout(out);
             out = '';
           }
-          continue;
         }
-        for (const s of rows) if (inetSocketSelected(s, f)) batch.push(s);
+        continue;
+      }
+      for (const s of rows) {
+        if (!inetSocketSelected(s, f)) continue;
+        batch.push(s);
         if (batch.length >= BATCH) await flush();
       }
       await flush();
@@ -189,9 +219,7 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   }
   let unix: UnixSocket[] = [];
   if (f.unix) {
-    const path = `${root}/net/unix`;
-    const text = readWhole(path);
-    if (text !== undefined) unix = parseUnix(text, { source: path, onInvalidLine });
+    unix = [...tableRows('unix', root, onInvalidLine)];
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
   if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
