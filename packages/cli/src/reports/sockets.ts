@@ -71,36 +71,11 @@ function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
 }
 
 /**
- * The records of one table as it is read (a chunk at a time, blocking
- * reads). A table that does not exist (no IPv6, no UDP-Lite, a fixture
- * tree) gives none, as netstat shows nothing for it.
+ * Whether an error is "this table does not exist" (no IPv6, no UDP-Lite, a
+ * fixture tree): netstat shows nothing for such a table.
  */
-function tableRows(
-  table: 'unix',
-  root: string,
-  onInvalidLine: (issue: ParseIssue) => void,
-): Generator<UnixSocket>;
-function tableRows(
-  table: InetTableName,
-  root: string,
-  onInvalidLine: (issue: ParseIssue) => void,
-): Generator<InetSocket>;
-function* tableRows(
-  table: InetTableName | 'unix',
-  root: string,
-  onInvalidLine: (issue: ParseIssue) => void,
-): Generator<InetSocket | UnixSocket> {
-  const rows = streamSocketsSync(table, { root, onInvalidLine });
-  let first: IteratorResult<InetSocket | UnixSocket>;
-  try {
-    first = rows.next();
-  } catch (error) {
-    if (error instanceof ProcNetReadError && error.code === 'ENOENT') return;
-    throw error;
-  }
-  if (first.done) return;
-  yield first.value;
-  yield* rows;
+function isMissingTable(error: unknown): boolean {
+  return error instanceof ProcNetReadError && error.code === 'ENOENT';
 }
 
 /**
@@ -195,23 +170,29 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     };
     for (const table of INET_TABLE_ORDER) {
       if (!tableWanted(table, f)) continue;
-      const rows = tableRows(table, root, onInvalidLine);
-      if (hosts === undefined && !json) {
-        // Nothing to wait for: format as parsed.
+      // Blocking reads a chunk at a time; a missing table throws on the first step.
+      // (No overload maps the whole InetTableName union to InetSocket rows yet.)
+      const rows = streamSocketsSync(table, { root, onInvalidLine }) as Iterable<InetSocket>;
+      try {
+        if (hosts === undefined && !json) {
+          // Nothing to wait for: format as parsed.
+          for (const s of rows) {
+            if (!inetSocketSelected(s, f)) continue;
+            out += `${row(s)}\n`;
+            if (out.length >= OUT_CHARS) {
+              io.stdout(out);
+              out = '';
+            }
+          }
+          continue;
+        }
         for (const s of rows) {
           if (!inetSocketSelected(s, f)) continue;
-          out += `${row(s)}\n`;
-          if (out.length >= OUT_CHARS) {
-            io.stdout(out);
-            out = '';
-          }
+          batch.push(s);
+          if (batch.length >= BATCH) await flush();
         }
-        continue;
-      }
-      for (const s of rows) {
-        if (!inetSocketSelected(s, f)) continue;
-        batch.push(s);
-        if (batch.length >= BATCH) await flush();
+      } catch (error) {
+        if (!isMissingTable(error)) throw error;
       }
       await flush();
     }
@@ -219,7 +200,11 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   }
   let unix: UnixSocket[] = [];
   if (f.unix) {
-    unix = [...tableRows('unix', root, onInvalidLine)];
+    try {
+      unix = [...streamSocketsSync('unix', { root, onInvalidLine })];
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+    }
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
   if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
