@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Packs the package in the current directory exactly as `pnpm publish` would
 // (publishConfig applied, workspace:^ rewritten), then checks the tarball:
-// publint (strict), attw --profile node16, and that it ships only dist/,
+// publint (strict), attw (every resolution mode, node10 included: subpath
+// exports resolve there through typesVersions), and that it ships only dist/,
 // README.md, LICENSE, CHANGELOG.md and package.json. Exit code 1 on any problem.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -57,7 +58,7 @@ try {
 
   for (const [tool, args] of [
     ['publint', ['run', file, '--strict']],
-    ['attw', [file, '--profile', 'node16', '--no-emoji', '--no-color']],
+    ['attw', [file, '--no-emoji', '--no-color']],
   ]) {
     try {
       const text = run(bin(tool), args);
