@@ -28,6 +28,9 @@ export type { CliIo } from './io.js';
  */
 export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const args = parseNetstatArgs(argv);
+  // What netstat prints on stderr and carries on with (--tcpip, -v, a long -A list).
+  for (const warning of args.warnings)
+    io.stderr(`netintro: ${warning.replace(/^netstat: /, '')}\n`);
   if (!args.ok) {
     const message = args.message.replace(/^netstat: /, '');
     const hint = args.exitCode === 3 ? " (try 'netintro --help')" : '';
@@ -41,11 +44,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   if (args.mode === 'version') {
     io.stdout(versionText());
     return 0;
-  }
-  if (reportFlagCount(argv) > 1) {
-    // netstat: flag_int + flag_rou + flag_mas + flag_sta > 1 prints the usage (even `-rr`).
-    io.stderr("netintro: give only one of -r, -i, -s and -M, once (try 'netintro --help')\n");
-    return 3;
   }
   if (args.mode === 'groups' || args.mode === 'masquerade') {
     io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
@@ -62,36 +60,4 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   if (args.mode === 'route') return repeat(args, io, () => showRoutes(args, io, state));
   if (args.mode === 'interfaces') return repeat(args, io, () => showInterfaces(args, io));
   return repeat(args, io, () => showSockets(args, io, state));
-}
-
-const REPORT_MODES = new Set(['route', 'interfaces', 'statistics', 'masquerade']);
-
-/**
- * How many times `-r`, `-i`, `-s` or `-M` (or their long forms, however
- * abbreviated) occur: netstat refuses more than one. Long options are
- * identified with parseNetstatArgs itself, one at a time.
- */
-function reportFlagCount(argv: readonly string[]): number {
-  let count = 0;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (arg === '--') break;
-    if (arg.startsWith('--')) {
-      const name = arg.split('=', 1)[0] as string;
-      if (!arg.includes('=') && name.length > 2 && 'protocol'.startsWith(name.slice(2))) i++;
-      const alone = parseNetstatArgs([name]);
-      if (alone.ok && REPORT_MODES.has(alone.mode)) count++;
-      else if (!alone.ok && /masquerade/.test(alone.message)) count++;
-    } else if (arg.startsWith('-') && arg.length > 1) {
-      for (let j = 1; j < arg.length; j++) {
-        const c = arg[j] as string;
-        if (c === 'A') {
-          if (j === arg.length - 1) i++;
-          break;
-        }
-        if (c === 'r' || c === 'i' || c === 's' || c === 'M') count++;
-      }
-    }
-  }
-  return count;
 }

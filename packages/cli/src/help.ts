@@ -59,13 +59,13 @@ Columns and names
   -W, --wide               never cut addresses
 
 Other
-  -c, --continuous [secs]  print again every second (or every secs)
+  -c, --continuous         print again every second
       --json               JSON instead of the table: one document,
                            {"version": 1, "sockets": [...]} (-c: one per round)
   -h, --help               this text
   -V, --version            version
 
 Combine short flags: netintro -antp. Output matches net-tools netstat 2.10
-byte for byte, except: UNIX paths keep their spaces, control characters in
-program names are escaped, and unknown TCP states print UNKNOWN.
+byte for byte, except: UNIX paths keep their spaces, control characters and
+backslashes in names and paths are escaped, and unknown TCP states print UNKNOWN.
 `;

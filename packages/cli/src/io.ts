@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { encodeBytes } from '@netintro/procnet-reader';
 import type { Resolvers } from '@netintro/socket-formatter';
 import type { HostResolver, ReverseLookup } from './resolver.js';
 
@@ -44,13 +45,24 @@ export interface CliIo {
 export function defaultIo(): CliIo {
   return {
     stdout: (text) => {
-      process.stdout.write(text);
+      process.stdout.write(bytesOf(text));
     },
     stderr: (text) => {
-      process.stderr.write(text);
+      process.stderr.write(bytesOf(text));
     },
   };
 }
+
+/**
+ * Text as it goes out: a byte that was not UTF-8 in its file (kept as
+ * U+DC80-U+DCFF by procnet-reader's decodeBytes) is written as that raw
+ * byte again, as netstat prints it; everything else as UTF-8.
+ */
+function bytesOf(text: string): string | Uint8Array {
+  return NOT_UTF8.test(text) ? encodeBytes(text) : text;
+}
+
+const NOT_UTF8 = /[\udc80-\udcff]/;
 
 /**
  * Caches that live across `-c` rounds (like netstat's): name tables are

@@ -7,6 +7,7 @@
  * @module
  */
 import { run } from './cli.js';
+import { stopLookups } from './resolver.js';
 
 // getnameinfo runs in libuv's thread pool (4 threads by default); a few
 // stuck DNS lookups must not leave file reads waiting behind them. Read by
@@ -14,10 +15,12 @@ import { run } from './cli.js';
 process.env.UV_THREADPOOL_SIZE ??= '16';
 
 // A closed pipe (`netintro -a | head -1`) ends the command quietly, the way
-// SIGPIPE ends netstat (status 128 + 13, as a shell reports it).
+// SIGPIPE ends netstat (status 128 + 13, as a shell reports it). Writes to a
+// pipe complete later, so the error can also reach finish() first.
+const BROKEN_PIPE = 141;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(141);
+    if (error.code === 'EPIPE') process.exit(BROKEN_PIPE);
     throw error;
   });
 }
@@ -31,10 +34,14 @@ run(process.argv.slice(2)).then(
 );
 
 /**
- * Exits once stdout is flushed: a DNS lookup still running in the thread
- * pool (timed out, but not cancellable) must not keep the process alive.
+ * Exits once stdout is flushed. DNS lookups run in a helper process (see
+ * systemReverseLookup), killed here: a lookup still waiting for a silent
+ * DNS server cannot hold the exit.
  */
 function finish(code: number): void {
   process.exitCode = code;
-  process.stdout.write('', () => process.exit(code));
+  stopLookups();
+  process.stdout.write('', (error?: NodeJS.ErrnoException | null) =>
+    process.exit(error?.code === 'EPIPE' ? BROKEN_PIPE : code),
+  );
 }

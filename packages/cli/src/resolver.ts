@@ -7,6 +7,7 @@
  *
  * @module
  */
+import { type ChildProcess, spawn } from 'node:child_process';
 
 /**
  * Resolves one address to a host name, or `undefined` when it has none.
@@ -61,24 +62,89 @@ export interface HostResolver {
 }
 
 /**
- * The default lookup: glibc getnameinfo through Node's thread pool, which
- * follows nsswitch.conf (so `/etc/hosts` first) like netstat's
- * gethostbyaddr/getnameinfo.
- *
+ * The default lookup: glibc getnameinfo, which follows nsswitch.conf (so
+ * `/etc/hosts` first) like netstat's gethostbyaddr/getnameinfo. It runs in
+ * a helper Node process, not in this one: a getnameinfo call cannot be
+ * cancelled, and at exit Node waits for its thread pool, so a silent DNS
+ * server (`options timeout:20`) would hold the finished command for 20 s.
+ * {@link stopLookups} kills the helper; the command exits as soon as its
+ * output is written.
  * @example
  * ```ts
  * await systemReverseLookup('127.0.0.1'); // 'localhost'
  * ```
  */
-export const systemReverseLookup: ReverseLookup = async (address) => {
-  const { lookupService } = await import('node:dns/promises');
+export const systemReverseLookup: ReverseLookup = (address) =>
+  new Promise((resolve) => {
+    const helper = lookupHelper();
+    if (!helper) {
+      resolve(undefined);
+      return;
+    }
+    const id = nextId++;
+    pending.set(id, (hostname) =>
+      resolve(
+        hostname === undefined || hostname === '' || hostname === address ? undefined : hostname,
+      ),
+    );
+    holdOpen(helper, true);
+    helper.send({ id, address });
+  });
+
+/** Kills the lookup helper (lookups still running answer `undefined`). */
+export function stopLookups(): void {
+  helper?.kill('SIGKILL');
+  helper = undefined;
+}
+
+// The helper: answers {id, address} messages with {id, name}; exits with its parent.
+const HELPER = `const { lookupService } = require('node:dns').promises;
+process.on('message', ({ id, address }) => {
+  lookupService(address, 0).then((r) => process.send({ id, name: r.hostname }), () => process.send({ id }));
+});
+process.on('disconnect', () => process.exit(0));`;
+
+let helper: ChildProcess | undefined;
+
+/** The helper keeps this process alive only while a lookup waits for it. */
+function holdOpen(child: ChildProcess, hold: boolean): void {
+  const channel = child.channel as { ref?: () => void; unref?: () => void } | undefined;
+  if (hold) {
+    child.ref();
+    channel?.ref?.();
+  } else {
+    child.unref();
+    channel?.unref?.();
+  }
+}
+let nextId = 0;
+const pending = new Map<number, (hostname: string | undefined) => void>();
+
+function lookupHelper(): ChildProcess | undefined {
+  if (helper) return helper;
   try {
-    const { hostname } = await lookupService(address, 0);
-    return hostname === '' || hostname === address ? undefined : hostname;
+    const child = spawn(process.execPath, ['-e', HELPER], {
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      env: { ...process.env, UV_THREADPOOL_SIZE: '16' },
+    });
+    child.on('message', (message: { id: number; name?: string }) => {
+      pending.get(message.id)?.(message.name);
+      pending.delete(message.id);
+      if (pending.size === 0) holdOpen(child, false);
+    });
+    const fail = (): void => {
+      for (const answer of pending.values()) answer(undefined);
+      pending.clear();
+      if (helper === child) helper = undefined;
+    };
+    child.on('exit', fail);
+    child.on('error', fail);
+    helper = child;
+    return child;
   } catch {
     return undefined;
   }
-};
+}
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return new Promise((resolve) => {

@@ -33,9 +33,16 @@ function inetLine(r: Rng, n: number, six: boolean, protocol: 'tcp' | 'udp' | 'ra
   return `${String(n).padStart(protocol === 'tcp' ? 4 : 5)}: ${addr()}:${port()} ${addr()}:${port()} ${hex(state, 2)} ${queues} ${timer} ${hex(r.int(4), 8)} ${String(r.pick([0, 1000, 65534, 4294967294])).padStart(5)} ${String(r.int(100)).padStart(8)} ${1 + r.int(99999999)}${tail}`;
 }
 
+/** The kernel's headers (Linux 6.x), IPv6 tables with their wider address columns. */
+const V6_COLUMNS =
+  '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode';
 const HEADERS = {
   tcp: '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
   udp: '   sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+  raw: '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode ref pointer drops',
+  tcp6: V6_COLUMNS,
+  udp6: `${V6_COLUMNS} ref pointer drops`,
+  raw6: `${V6_COLUMNS} ref pointer drops`,
 };
 
 export function inetTable(r: Rng, table: 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'raw' | 'raw6'): string {
@@ -43,7 +50,7 @@ export function inetTable(r: Rng, table: 'tcp' | 'tcp6' | 'udp' | 'udp6' | 'raw'
   const rows = Array.from({ length: r.int(6) }, (_, i) =>
     inetLine(r, i, table.endsWith('6'), protocol),
   );
-  return [protocol === 'tcp' ? HEADERS.tcp : HEADERS.udp, ...rows, ''].join('\n');
+  return [HEADERS[table], ...rows, ''].join('\n');
 }
 
 export function unixTable(r: Rng): string {
