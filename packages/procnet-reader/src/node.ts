@@ -27,7 +27,7 @@ export {
   readUsers,
   readUsersSync,
 } from './node/passwd.js';
-export { ProcNetReadError } from './node/read.js';
+export { MAX_PID_FILE_BYTES, MAX_TABLE_BYTES, ProcNetReadError } from './node/read.js';
 export {
   hostByteOrder,
   type InetKind,

@@ -5,7 +5,7 @@
  * @module
  */
 
-const decoder = new TextDecoder('utf-8');
+import { decodeBytes } from '../bytes.js';
 
 /**
  * Escapes characters that would corrupt a terminal or a table row.
@@ -60,7 +60,8 @@ export function commandFromCmdline(cmdline: Uint8Array | string, comm?: string):
     argv0 = nul === -1 ? cmdline : cmdline.slice(0, nul);
   } else {
     const nul = cmdline.indexOf(0);
-    argv0 = decoder.decode(nul === -1 ? cmdline : cmdline.subarray(0, nul));
+    // Bytes that are not UTF-8 are kept (U+DC80-U+DCFF, see decodeBytes).
+    argv0 = decodeBytes(nul === -1 ? cmdline : cmdline.subarray(0, nul));
   }
   if (argv0.startsWith('/')) argv0 = argv0.slice(argv0.lastIndexOf('/') + 1);
   if (argv0 === '' && comm !== undefined) {

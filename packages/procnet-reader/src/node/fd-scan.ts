@@ -15,6 +15,15 @@ export type FdScanResult = { fds: number[]; inodes: Array<string | number> } | '
 
 const SOCKET_PREFIX = 'socket:[';
 
+/**
+ * `socket:[<inode>]` with a closing bracket and a non-empty inode: a hostile
+ * procRoot's `socket:[777` or `socket:[]` is no socket (they were read as
+ * inodes "77" and ""). The kernel writes decimal; other text is kept as is.
+ */
+export function isSocketLink(link: string): boolean {
+  return /^socket:\[[^\]\s]+\]$/.test(link);
+}
+
 /** @internal Lists `<procRoot>/<pid>/fd`: the names, or why not. */
 export function listFds(procRoot: string, pid: number): string[] | 'denied' | 'gone' {
   try {
@@ -42,7 +51,7 @@ export function scanFdsOfPid(
     } catch {
       continue; // fd closed meanwhile
     }
-    if (!link.startsWith(SOCKET_PREFIX)) continue;
+    if (!isSocketLink(link)) continue;
     fds.push(Number(name));
     inodes.push(link.slice(SOCKET_PREFIX.length, -1));
   }

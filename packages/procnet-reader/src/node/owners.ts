@@ -3,10 +3,11 @@
  *
  * @module
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { decodeBytes } from '../bytes.js';
 import type { SocketOwner } from '../types.js';
 import { commandFromCmdline, escapeControlCharacters } from './command.js';
-import { errnoCode } from './read.js';
+import { errnoCode, MAX_PID_FILE_BYTES, readBytesSync } from './read.js';
 import { type FdScanResult, planScan } from './threads.js';
 
 /**
@@ -106,20 +107,19 @@ interface ProcessInfo {
   cmdline: string[];
 }
 
-const decoder = new TextDecoder('utf-8');
-
 /** Program name, comm and argv of a process; undefined when it exited. */
 function readProcessInfo(procRoot: string, pid: number): ProcessInfo | undefined {
   let raw: Buffer;
   try {
-    raw = readFileSync(`${procRoot}/${pid}/cmdline`);
+    // Bounded, and never a FIFO or a device (a hostile procRoot): see read.ts.
+    raw = readBytesSync(`${procRoot}/${pid}/cmdline`, MAX_PID_FILE_BYTES, true);
   } catch (error) {
     if (isGone(error)) return undefined;
     raw = Buffer.alloc(0);
   }
   let comm = '';
   try {
-    comm = readFileSync(`${procRoot}/${pid}/comm`, 'utf8');
+    comm = decodeBytes(readBytesSync(`${procRoot}/${pid}/comm`, 4096, true));
   } catch {
     // keep '' (a process may hide it; it is only a fallback and the `name`)
   }
@@ -129,7 +129,7 @@ function readProcessInfo(procRoot: string, pid: number): ProcessInfo | undefined
   while (start < raw.length) {
     let end = raw.indexOf(0, start);
     if (end === -1) end = raw.length;
-    cmdline.push(decoder.decode(raw.subarray(start, end)));
+    cmdline.push(decodeBytes(raw.subarray(start, end)));
     start = end + 1;
   }
   return { command: commandFromCmdline(raw, comm), name: escapeControlCharacters(comm), cmdline };

@@ -4,9 +4,8 @@
  *
  * @module
  */
-import { closeSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { StringDecoder } from 'node:string_decoder';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { decodeBytes } from '../bytes.js';
 
 /**
  * Thrown by the node readers when a file (or the directory holding it)
@@ -57,11 +56,7 @@ export function isMissing(error: unknown): boolean {
 
 /** @internal Reads a whole (small) file as UTF-8, wrapping errors in {@link ProcNetReadError}. */
 export async function readTextFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new ProcNetReadError(path, error);
-  }
+  return readWholeSync(path, 'utf8');
 }
 
 /**
@@ -78,19 +73,99 @@ export interface TextChunk {
   firstLine: number;
 }
 
+/**
+ * The most bytes read from one /proc/net table (or other whole file): 256 MiB,
+ * about 1.7 million sockets. A larger file is refused with a
+ * {@link ProcNetReadError} (code `EFBIG`) instead of growing without bound.
+ */
+export const MAX_TABLE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * The most bytes read from one `/proc/<pid>` file: 1 MiB of `cmdline` (the
+ * rest is not read: argv[0] comes first), 4 KiB of `comm`.
+ */
+export const MAX_PID_FILE_BYTES = 1024 * 1024;
+
+/**
+ * Opens a file for reading, refusing what is not a regular file: a FIFO
+ * (whose open or read would wait for a writer forever), a device such as
+ * /dev/zero or /dev/urandom (endless), a socket. procfs and sysfs files
+ * are regular files. Opened with O_NONBLOCK, so not even the open of a
+ * FIFO can block; the error's code is `ENOTREG`.
+ */
 function openOrThrow(path: string): number {
+  let fd: number;
   try {
-    return openSync(path, 'r');
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
     throw new ProcNetReadError(path, error);
   }
+  let kind = '';
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) {
+      kind = st.isFIFO()
+        ? 'a FIFO'
+        : st.isCharacterDevice()
+          ? 'a character device'
+          : st.isBlockDevice()
+            ? 'a block device'
+            : st.isSocket()
+              ? 'a socket'
+              : st.isDirectory()
+                ? 'a directory'
+                : 'not a regular file';
+    }
+  } catch (error) {
+    closeSync(fd);
+    throw new ProcNetReadError(path, error);
+  }
+  if (kind !== '') {
+    closeSync(fd);
+    // A directory fails as reading one does (EISDIR); the rest is not a file at all.
+    const code = kind === 'a directory' ? 'EISDIR' : 'ENOTREG';
+    const refusal = Object.assign(new Error(`${kind}, not a regular file`), { code });
+    throw new ProcNetReadError(path, refusal);
+  }
+  return fd;
+}
+
+function tooBig(path: string, max: number): ProcNetReadError {
+  const error = Object.assign(new Error(`larger than the ${max}-byte limit`), { code: 'EFBIG' });
+  return new ProcNetReadError(path, error);
 }
 
 /**
- * Fills `buffer` from `at` with as many `read()` calls as it takes (a
- * `/proc` seq_file hands out about one page per call). Returns the end of
- * the data; less than `buffer.length` only at end of file.
+ * Up to `max` bytes of a regular file (see openOrThrow); with `truncate`
+ * the rest is left unread, otherwise a longer file throws `EFBIG`.
  */
+export function readBytesSync(path: string, max: number, truncate = false): Buffer {
+  const fd = openOrThrow(path);
+  try {
+    let buffer = Buffer.allocUnsafe(Math.min(64 * 1024, max + 1));
+    let end = 0;
+    for (;;) {
+      end = fillSync(fd, buffer, end, path);
+      if (end < buffer.length) break;
+      if (end > max) {
+        if (truncate) return buffer.subarray(0, max);
+        throw tooBig(path, max);
+      }
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, max + 1));
+      buffer.copy(grown, 0, 0, end);
+      buffer = grown;
+    }
+    return buffer.subarray(0, end);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Bytes to text: `latin1` one character per byte; `utf8` keeping bytes that are not UTF-8 (decodeBytes). */
+function decode(bytes: Buffer, encoding: 'utf8' | 'latin1'): string {
+  return encoding === 'latin1' ? bytes.toString('latin1') : decodeBytes(bytes);
+}
+
 function fillSync(fd: number, buffer: Buffer, at: number, path: string): number {
   let filled = at;
   while (filled < buffer.length) {
@@ -112,22 +187,12 @@ function fillSync(fd: number, buffer: Buffer, at: number, path: string): number 
  * (a `/proc` file has no size to ask for). For the ASCII-only IP tables
  * `'latin1'` decodes fastest.
  */
-export function readWholeSync(path: string, encoding: 'utf8' | 'latin1'): string {
-  const fd = openOrThrow(path);
-  try {
-    let buffer = Buffer.allocUnsafe(64 * 1024);
-    let end = 0;
-    for (;;) {
-      end = fillSync(fd, buffer, end, path);
-      if (end < buffer.length) break;
-      const grown = Buffer.allocUnsafe(buffer.length * 2);
-      buffer.copy(grown, 0, 0, end);
-      buffer = grown;
-    }
-    return buffer.toString(encoding, 0, end);
-  } finally {
-    closeSync(fd);
-  }
+export function readWholeSync(
+  path: string,
+  encoding: 'utf8' | 'latin1',
+  maxBytes: number = MAX_TABLE_BYTES,
+): string {
+  return decode(readBytesSync(path, maxBytes), encoding);
 }
 
 /**
@@ -142,33 +207,40 @@ export function* textChunksSync(
   path: string,
   chunkBytes: number = STREAM_CHUNK_BYTES,
   encoding: 'utf8' | 'latin1' = 'utf8',
+  maxBytes: number = MAX_TABLE_BYTES,
 ): Generator<TextChunk, void, undefined> {
   const fd = openOrThrow(path);
   try {
-    const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : undefined;
-    const buffer = Buffer.allocUnsafe(chunkBytes);
-    let carry = '';
+    let buffer = Buffer.allocUnsafe(chunkBytes);
+    // Bytes of an unfinished line carried at the start of the buffer: lines
+    // are cut at a newline byte, never inside a UTF-8 sequence.
+    let carry = 0;
+    let total = 0;
     let firstLine = 1;
     for (;;) {
-      const n = fillSync(fd, buffer, 0, path);
-      const text =
-        decoder === undefined
-          ? buffer.toString('latin1', 0, n)
-          : decoder.write(buffer.subarray(0, n));
-      if (n < chunkBytes) {
+      if (carry === buffer.length) {
+        const grown = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(grown, 0, 0, carry);
+        buffer = grown;
+      }
+      const end = fillSync(fd, buffer, carry, path);
+      total += end - carry;
+      if (total > maxBytes) throw tooBig(path, maxBytes);
+      if (end < buffer.length) {
         // End of file: everything left is complete.
-        const rest = carry + text + (decoder?.end() ?? '');
+        const rest = decode(buffer.subarray(0, end), encoding);
         const trimmed = rest.endsWith('\n') ? rest.slice(0, -1) : rest;
         if (trimmed !== '') yield { text: trimmed, firstLine };
         return;
       }
-      const lastNewline = text.lastIndexOf('\n');
-      if (lastNewline === -1) {
-        carry += text;
+      const lastNewline = buffer.lastIndexOf(0x0a, end - 1);
+      if (lastNewline < 0) {
+        carry = end;
         continue;
       }
-      const complete = carry + text.slice(0, lastNewline);
-      carry = text.slice(lastNewline + 1);
+      const complete = decode(buffer.subarray(0, lastNewline), encoding);
+      buffer.copy(buffer, 0, lastNewline + 1, end);
+      carry = end - lastNewline - 1;
       yield { text: complete, firstLine };
       firstLine += countLines(complete);
     }

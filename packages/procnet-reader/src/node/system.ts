@@ -5,7 +5,6 @@
  * @module
  */
 
-import { readFileSync } from 'node:fs';
 import {
   parseDev,
   parseIpv6Route,
@@ -22,7 +21,7 @@ import type {
   OnInvalidLine,
   ProtocolStatistics,
 } from '../types.js';
-import { isMissing, ProcNetReadError, readTextFile } from './read.js';
+import { isMissing, ProcNetReadError, readTextFile, readWholeSync } from './read.js';
 import { hostByteOrder } from './sockets.js';
 
 /**
@@ -239,9 +238,10 @@ export function readSystemText(
   encoding: 'utf8' | 'latin1' = 'utf8',
 ): string | undefined {
   try {
-    return readFileSync(path, encoding);
+    // A regular file only (not a FIFO or a device), at most 16 MiB.
+    return readWholeSync(path, encoding, 16 * 1024 * 1024);
   } catch (error) {
     if (isMissing(error)) return undefined;
-    throw new ProcNetReadError(path, error);
+    throw error instanceof ProcNetReadError ? error : new ProcNetReadError(path, error);
   }
 }

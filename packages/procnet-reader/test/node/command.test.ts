@@ -20,8 +20,8 @@ describe('commandFromCmdline (netstat -p program name)', () => {
     expect(commandFromCmdline(cmdline, comm)).toBe(expected);
   });
 
-  test('invalid UTF-8 becomes U+FFFD, never throws', () => {
-    expect(commandFromCmdline(new Uint8Array([0x61, 0xff, 0x62, 0]))).toBe('a\uFFFDb');
+  test('bytes that are not UTF-8 are kept as U+DC80-U+DCFF (issue 10, defect 11), never throws', () => {
+    expect(commandFromCmdline(new Uint8Array([0x61, 0xff, 0x62, 0]))).toBe('a\uDCFFb');
   });
 });
 
