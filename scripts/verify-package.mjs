@@ -56,6 +56,39 @@ try {
     console.error(`${name}: packed package.json has runtime dependencies: ${foreign.join(', ')}`);
   }
 
+  if (listing.includes('package/dist/scan-worker.js')) {
+    // procnet-reader's owner scan finds its worker file beside the bundle:
+    // check it from the unpacked tarball, through both entries, with the
+    // worker forced on (the threshold is an environment override for tests).
+    const unpacked = mkdtempSync(join(tmpdir(), 'netintro-unpacked-'));
+    try {
+      execFileSync('tar', ['-xzf', file, '-C', unpacked]);
+      const root = join(unpacked, 'package');
+      const env = { ...process.env, NETINTRO_SCAN_THREAD_MIN_FDS: '0' };
+      const probe = 'const o = m.scanSocketOwnersSync(); console.log(o.threads, o.scanned > 0);';
+      const esm = execFileSync(
+        process.execPath,
+        ['--input-type=module', '-e', `const m = await import('./dist/node.js'); ${probe}`],
+        { cwd: root, env, encoding: 'utf8' },
+      ).trim();
+      const cjs = execFileSync(
+        process.execPath,
+        ['-e', `const m = require('./dist/node.cjs'); ${probe}`],
+        { cwd: root, env, encoding: 'utf8' },
+      ).trim();
+      if (esm !== '1 true' || cjs !== '1 true') {
+        failed = true;
+        console.error(
+          `${name}: the scan worker did not run from the tarball (esm: ${esm}, cjs: ${cjs})`,
+        );
+      } else {
+        console.log(`${name}: scan worker ok from the tarball (ESM and CJS)`);
+      }
+    } finally {
+      rmSync(unpacked, { recursive: true, force: true });
+    }
+  }
+
   for (const [tool, args] of [
     ['publint', ['run', file, '--strict']],
     ['attw', [file, '--no-emoji', '--no-color']],
