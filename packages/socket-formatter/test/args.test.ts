@@ -191,6 +191,7 @@ describe('parseNetstatArgs', () => {
         .filter(([, d]) => d !== undefined);
       expect(wrong).toEqual([]);
     },
+    120_000,
   );
 
   it('has the usage text netstat prints', () => {

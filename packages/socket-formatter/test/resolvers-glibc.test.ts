@@ -170,5 +170,5 @@ describe.skipIf(!getentAvailable)('text resolvers against glibc (getent)', () =>
       }
     }
     expect(found).toBeGreaterThan(100); // the random files do hit
-  });
+  }, 120_000);
 });
