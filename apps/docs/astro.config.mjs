@@ -101,7 +101,10 @@ function liveMachine() {
     name: 'netintro-live-machine',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use(`${base}__netintro/live.json`, async (_req, res) => {
+        // Astro's dev server may strip the base before this runs: accept both forms.
+        const paths = new Set(['/__netintro/live.json', `${base}__netintro/live.json`]);
+        server.middlewares.use(async (req, res, next) => {
+          if (!paths.has((req.url ?? '').split('?')[0] ?? '')) return next();
           try {
             const mod = await server.ssrLoadModule('/src/lib/live.ts');
             const body = JSON.stringify(await mod.captureLive());
