@@ -119,14 +119,16 @@ export function prefixFrontmatterLinks(frontmatter, base) {
  */
 export function remarkBaseLinks({ base }) {
   /**
-   * @param {Node} tree
-   * @param {{ data: { astro?: { frontmatter?: Record<string, any> } } }} file
+   * @param {any} tree an mdast root
+   * @param {any} file a VFile; `file.data.astro.frontmatter` is the page's frontmatter
    */
   return (tree, file) => {
     if (base === '/') return;
-    const astro = file.data.astro;
+    /** @type {{ frontmatter?: Record<string, any> } | undefined} */
+    const astro = file.data?.astro;
     if (astro?.frontmatter) astro.frontmatter = prefixFrontmatterLinks(astro.frontmatter, base);
     // Bounded: each node is visited once; the tree is finite and acyclic.
+    /** @type {Node[]} */
     const stack = [tree];
     while (stack.length > 0) {
       const node = /** @type {Node} */ (stack.pop());
