@@ -66,7 +66,8 @@ export default defineConfig({
       command: `pnpm exec astro dev --host 127.0.0.1 --port ${DEV_PORT}`,
       url: `http://127.0.0.1:${DEV_PORT}${BASE}`,
       reuseExistingServer: !process.env.CI,
-      timeout: 90_000,
+      // A few seconds on a quiet machine; a busy 2-core one needed over a minute.
+      timeout: 180_000,
       stdout: 'ignore',
       stderr: 'pipe',
       env: { ...serverEnv, NETINTRO_SKIP_API: '1' },
