@@ -123,6 +123,10 @@ function liveMachine() {
 }
 
 export default defineConfig({
+  // `pnpm test` runs `astro check` (typecheck) beside `astro build`: each
+  // keeps its content store in its own cache folder, or one's rename of
+  // data-store.json races the other's (ENOENT on data-store.json.tmp).
+  ...(process.argv.includes('check') ? { cacheDir: './node_modules/.astro-check/' } : {}),
   site,
   base,
   trailingSlash: 'always',
