@@ -123,9 +123,12 @@ function liveMachine() {
 }
 
 export default defineConfig({
-  // `pnpm test` runs `astro check` (typecheck) beside `astro build`: each
-  // keeps its content store in its own cache folder, or one's rename of
-  // data-store.json races the other's (ENOENT on data-store.json.tmp).
+  // In `pnpm test`, `astro check` (the typecheck task) runs beside the
+  // base-path build and the browser tests' dev servers: it keeps its content
+  // store in its own cache folder, or the processes' renames of
+  // data-store.json race (ENOENT on data-store.json.tmp). The typecheck task
+  // waits for the docs build (apps/docs/turbo.json), whose first step is
+  // `astro check` with this same folder.
   ...(process.argv.includes('check') ? { cacheDir: './node_modules/.astro-check/' } : {}),
   site,
   base,
