@@ -70,6 +70,8 @@ for (const entry of skipApi ? [] : apiEntries) {
       typeDoc: {
         disableSources: true,
         entryFileName: 'index.md',
+        // Module pages list each symbol with its one-line summary.
+        indexFormat: 'table',
         excludePrivate: true,
         excludeInternal: true,
         // Packages import each other's source through this condition.
@@ -121,7 +123,16 @@ export default defineConfig({
       social: [{ icon: 'github', label: 'GitHub', href: 'https://github.com/netintro/netintro' }],
       customCss: ['./src/styles/custom.css'],
       // Our search box loads Pagefind only when opened (Starlight's preloads its UI).
-      components: { Search: './src/components/Search.astro' },
+      components: {
+        Search: './src/components/Search.astro',
+        // Long API names wrap between words; lesson pages weigh more in search.
+        PageTitle: './src/overrides/PageTitle.astro',
+        MarkdownContent: './src/overrides/MarkdownContent.astro',
+      },
+      // API summaries as descriptions; `./node` re-exports searched once.
+      routeMiddleware: './src/route-data.ts',
+      // Code wraps instead of scrolling: no unlabelled scroll regions on phones.
+      expressiveCode: { defaultProps: { wrap: true } },
       lastUpdated: false,
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: false }), ...typeDocPlugins],
       sidebar: [
