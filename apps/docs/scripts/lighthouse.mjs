@@ -116,14 +116,17 @@ function startChrome() {
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const stop = () => {
-    chrome.kill('SIGTERM');
-    rmSync(profile, { recursive: true, force: true });
+  const exited = new Promise((resolve) => chrome.once('exit', resolve));
+  /** Stops chromium, waits for it to exit, then removes its profile. */
+  const stop = async () => {
+    if (chrome.exitCode === null) chrome.kill('SIGTERM');
+    await exited;
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
   };
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`chromium did not open a DevTools port in 30 s:\n${seen}`));
     }, 30_000);
     chrome.stderr.on('data', (chunk) => {
@@ -190,7 +193,7 @@ try {
     }
   }
 } finally {
-  chrome.stop();
+  await chrome.stop();
   server.close();
 }
 

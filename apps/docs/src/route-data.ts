@@ -44,7 +44,16 @@ export const onRequest = defineRouteMiddleware(async (context) => {
   if (!entry.id.startsWith('api/')) return;
   if (!entry.data.description && entry.body) {
     const summary = summaryOf(entry.body);
-    if (summary) entry.data.description = summary;
+    if (summary) {
+      entry.data.description = summary;
+      // The <head> was built from the site's description before this runs.
+      for (const tag of route.head) {
+        const key = tag.attrs?.name ?? tag.attrs?.property;
+        if (tag.tag === 'meta' && (key === 'description' || key === 'og:description')) {
+          tag.attrs = { ...tag.attrs, content: summary };
+        }
+      }
+    }
   }
   const duplicate = /^api\/([a-z-]+)-node\/(.+)$/.exec(entry.id);
   if (duplicate && (await allIds()).has(`api/${duplicate[1]}/${duplicate[2]}`)) {

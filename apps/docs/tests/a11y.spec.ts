@@ -74,6 +74,7 @@ for (const size of SIZES) {
       test.use({ viewport: { width: size.width, height: size.height } });
       for (const [name, path] of PAGES) {
         test(`${name}: fits the screen, 0 axe violations`, async ({ page }) => {
+          test.setTimeout(60_000);
           const errors = watchErrors(page);
           const response = await openInTheme(page, path, theme);
           expect(response?.status()).toBe(name === '404' ? 404 : 200);
@@ -98,12 +99,16 @@ for (const size of SIZES) {
                 text: (pre.textContent ?? '').slice(0, 60),
                 scroll: pre.scrollWidth,
                 client: pre.clientWidth,
-                focusable: (pre as HTMLElement).tabIndex >= 0,
-                cue: pre.closest('.ni-scroll-cue') !== null || pre.matches('[data-scrolls]'),
+                // The block itself, or links inside it, take the keyboard focus.
+                focusable:
+                  (pre as HTMLElement).tabIndex >= 0 || pre.querySelector('a[href]') !== null,
+                // A block marked data-scrolls (the 150-character /proc/net/tcp
+                // row, not a netstat table) may scroll on a desktop too.
+                mayScroll: pre.hasAttribute('data-scrolls'),
               })),
           );
           for (const block of blocks) {
-            if (size.name === 'desktop') {
+            if (size.name === 'desktop' && !block.mayScroll) {
               expect(
                 block.scroll,
                 `"${block.text}" shows ${block.client} of ${block.scroll} px`,

@@ -207,11 +207,11 @@ test.describe('layout', () => {
       Number.parseFloat(getComputedStyle(el).lineHeight),
     );
     expect((await label.boundingBox())?.height ?? 0).toBeLessThan(lineHeight * 3);
-    // Edit /proc/net/udp: the table moves to just below that box.
-    const box = page.locator('#pg-udp');
+    // Empty /proc/net/tcp6: the table moves to just below that box.
+    const box = page.locator('#pg-tcp6');
     await box.fill('');
     const result = page.locator('[data-result]');
-    await expect(page.locator('[data-status]')).toContainText('socket');
+    await expect(page.locator('[data-status]')).toContainText('5 sockets read');
     const boxBottom = await box.evaluate((el) => el.getBoundingClientRect().bottom);
     const resultTop = await result.evaluate((el) => el.getBoundingClientRect().top);
     expect(resultTop).toBeGreaterThan(boxBottom);

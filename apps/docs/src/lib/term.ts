@@ -4,10 +4,13 @@
  * page tells the style sheet how many characters that line has.
  */
 
-/** The length of the longest line of `text`, in characters (at least 20). */
+/**
+ * The length of the longest line of `text`, in characters (at least 20).
+ * Trailing spaces count: netstat pads its rows, and a <pre> keeps them.
+ */
 export function termCols(text: string): number {
   let longest = 20;
-  for (const line of text.split('\n')) longest = Math.max(longest, line.trimEnd().length);
+  for (const line of text.replace(/\n$/, '').split('\n')) longest = Math.max(longest, line.length);
   return longest;
 }
 
