@@ -74,7 +74,8 @@ for (const size of SIZES) {
       test.use({ viewport: { width: size.width, height: size.height } });
       for (const [name, path] of PAGES) {
         test(`${name}: fits the screen, 0 axe violations`, async ({ page }) => {
-          test.setTimeout(60_000);
+          // Generous: axe with best-practice and a full-page screenshot on a busy 2-core machine.
+          test.setTimeout(120_000);
           const errors = watchErrors(page);
           const response = await openInTheme(page, path, theme);
           expect(response?.status()).toBe(name === '404' ? 404 : 200);
