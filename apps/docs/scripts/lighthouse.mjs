@@ -159,18 +159,30 @@ try {
         logLevel: 'error',
         onlyCategories: CATEGORIES,
       };
-      const result = await lighthouse(
-        url,
-        flags,
-        formFactor === 'desktop' ? desktopConfig : undefined,
-      );
-      if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
-      const { lhr } = result;
+      // A run that could not load the page (a DevTools timeout on a busy
+      // machine) is tried again, up to three times; its scores are never used.
+      let lhr;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const result = await lighthouse(
+          url,
+          flags,
+          formFactor === 'desktop' ? desktopConfig : undefined,
+        );
+        if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+        lhr = result.lhr;
+        if (!lhr.runtimeError) break;
+        console.error(
+          `lighthouse: ${formFactor} ${path}: ${lhr.runtimeError.message} (try ${attempt})`,
+        );
+      }
       if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
       const scores = Object.fromEntries(
         CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
       );
       rows.push({ formFactor, path, ...scores });
+      console.log(
+        `${formFactor} ${path}: ${CATEGORIES.map((c) => `${c} ${scores[c]}`).join(', ')}`,
+      );
       for (const c of CATEGORIES) {
         if (scores[c] < MINIMUM[c]) {
           const failed = lhr.categories[c].auditRefs
