@@ -40,7 +40,7 @@ run(process.argv.slice(2)).then(
  */
 function finish(code: number): void {
   process.exitCode = code;
-  stopLookups();
+  void stopLookups();
   process.stdout.write('', (error?: NodeJS.ErrnoException | null) =>
     process.exit(error?.code === 'EPIPE' ? BROKEN_PIPE : code),
   );

@@ -91,10 +91,28 @@ export const systemReverseLookup: ReverseLookup = (address) =>
     helper.send({ id, address });
   });
 
-/** Kills the lookup helper (lookups still running answer `undefined`). */
-export function stopLookups(): void {
-  helper?.kill('SIGKILL');
+/**
+ * Kills the lookup helper (lookups still running answer `undefined`); the
+ * promise settles once it has exited, so its IPC socket pair (a UNIX
+ * socket in this network namespace) is gone from `/proc/net/unix`. The
+ * next lookup starts a new helper.
+ * @example
+ * ```ts
+ * await stopLookups(); // before reading the UNIX table
+ * ```
+ */
+export function stopLookups(): Promise<void> {
+  const child = helper;
   helper = undefined;
+  if (!child) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  child.ref(); // an idle helper is unref'd: without this, the wait could end the event loop
+  if (child.connected) child.disconnect();
+  child.kill('SIGKILL');
+  return exited;
 }
 
 // The helper: answers {id, address} messages with {id, name}; exits with its parent.

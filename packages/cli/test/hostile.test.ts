@@ -89,6 +89,60 @@ describe.skipIf(!runnable)('the command under hostile conditions', () => {
     expect(elapsed).toBeLessThan(10_000);
   });
 
+  it('starts its DNS helper only to look names up, and never lists its UNIX sockets (defect 3)', () => {
+    // A preload logs every child process the command starts (the helper inherits it, harmlessly).
+    const log = join(dir, 'spawned.log');
+    const hook = join(dir, 'spawn-hook.cjs');
+    writeFileSync(
+      hook,
+      `const cp = require('node:child_process'); const fs = require('node:fs');
+const spawn = cp.spawn;
+cp.spawn = function (command, args, ...rest) {
+  fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify([command, ...(args ?? [])].slice(0, 2)) + '\\n');
+  return spawn.call(this, command, args, ...rest);
+};\n`,
+    );
+    writeFileSync(join(dir, 'hosts'), '127.0.0.1 localhost\n');
+    // Nothing listens on 127.0.0.1:53: lookups of unknown addresses fail at once.
+    writeFileSync(join(dir, 'resolv.conf'), 'nameserver 127.0.0.1\noptions timeout:1 attempts:1\n');
+    writeFileSync(join(dir, 'nsswitch.conf'), 'hosts: files dns\n');
+    const sockets = holder(`
+      net.createServer(() => {}).listen(80, '127.0.0.5', () => {
+        net.connect({ port: 80, host: '127.0.0.5', localAddress: '127.0.0.6' }, () => console.log('ready'));
+      });`);
+    // Outputs go to files: a pipe made by Node would itself be a UNIX socket pair in the namespace.
+    const run = (name: string, flags: string) =>
+      `: > ${log}; NODE_OPTIONS="--require ${hook}" "${process.execPath}" ${cli} ${flags} > ${dir}/${name}.out 2>&1; echo "${name} $?"; cat ${dir}/${name}.out; echo "${name} spawned: $(cat ${log} | tr '\\n' ' ')"`;
+    const r = inNamespace(`
+      for f in hosts resolv.conf nsswitch.conf; do mount --bind ${dir}/$f /etc/$f; done
+      node ${sockets} > ${dir}/helper-ready & ${waitReady(`${dir}/helper-ready`)}
+      ${run('names', '-a')}
+      ${run('numeric', '-an')}
+      ${run('unix', '-x')}
+      kill %1`);
+    const section = (name: string): [string, string] => {
+      const [out = '', rest = ''] =
+        r.stdout.split(`${name} 0\n`)[1]?.split(`${name} spawned:`) ?? [];
+      return [out, rest.split('\n')[0] ?? ''];
+    };
+    const [names = '', namesSpawned = ''] = section('names');
+    const [numeric = '', numericSpawned = ''] = section('numeric');
+    const [unix = '', unixSpawned = ''] = section('unix');
+    // Names asked: one helper, and it is this Node running -e, never netstat, ss or a shell.
+    expect(names).toMatch(/127\.0\.0\.6:\d+ +127\.0\.0\.5:http +ESTABLISHED/);
+    expect(namesSpawned.trim()).toBe(JSON.stringify([process.execPath, '-e']));
+    // The UNIX section lists no socket: the namespace has none but the helper's, gone before the read.
+    expect(names).toMatch(
+      /^Active UNIX domain sockets \(servers and established\)\nProto RefCnt .*\n$/m,
+    );
+    expect(names.split('Active UNIX domain sockets')[1]?.trim().split('\n')).toHaveLength(2);
+    // -n and -x look nothing up: no helper at all.
+    expect(numeric).toMatch(/127\.0\.0\.6:\d+ +127\.0\.0\.5:80 +ESTABLISHED/);
+    expect(numericSpawned.trim()).toBe('');
+    expect(unix).toMatch(/^Active UNIX domain sockets/);
+    expect(unixSpawned.trim()).toBe('');
+  });
+
   it('exits 141 when its reader goes away, like netstat (defect 6)', () => {
     // 3000 UDP sockets: far more output than a pipe holds.
     const sockets = holder(`

@@ -27,7 +27,7 @@ import {
 import { type CliIo, etcPath, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
-import { createHostResolver, type HostResolver } from '../resolver.js';
+import { createHostResolver, type HostResolver, stopLookups } from '../resolver.js';
 
 /** Rows formatted per batch: bounds memory on huge tables (one batch of records at a time). */
 const BATCH = 128;
@@ -200,6 +200,10 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   }
   let unix: UnixSocket[] = [];
   if (f.unix) {
+    // The DNS helper talks to this process over a UNIX socket pair: gone
+    // before the UNIX table is read, so the command never lists itself
+    // (netstat has no helper). A later listing (-c) starts a new one.
+    if (hosts) await stopLookups();
     try {
       unix = [...streamSocketsSync('unix', { root, onInvalidLine })];
     } catch (error) {
