@@ -3,7 +3,15 @@
  * real signals, real uids.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +34,58 @@ describe.skipIf(!built && !process.env.CI)('dist/netintro.cjs', () => {
         ),
       ].map((m) => m[1] ?? m[2] ?? m[3]);
       expect(specifiers.filter((s) => !s?.startsWith('node:'))).toEqual([]);
-      expect(file).not.toMatch(/child_process/);
+    }
+    // child_process only in the command, only to start the DNS helper: this
+    // same Node (process.execPath), never netstat, ss or a shell (README,
+    // "Why a helper process").
+    expect(readFileSync(worker, 'utf8')).not.toMatch(/child_process/);
+    const binding = /\bvar (\w+) = require\(['"]node:child_process['"]\);/.exec(text);
+    expect(binding).not.toBeNull();
+    expect(text.match(/['"]node:child_process['"]/g)).toHaveLength(1);
+    const name = binding?.[1] as string;
+    const uses = [...text.matchAll(new RegExp(`\\b${name}\\b(.{0,30})`, 'g'))].map((m) => m[1]);
+    // The declaration, then one call: spawn(process.execPath, ...).
+    expect(uses).toHaveLength(2);
+    expect(uses[0]).toMatch(/^ = require\(['"]node:child_process/);
+    expect(uses[1]).toMatch(/^\.spawn\(process\.execPath, /);
+  });
+
+  it('starts no process but its own Node, and none at all with -n', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bundle-spawn-'));
+    try {
+      const log = join(dir, 'spawned.log');
+      const hook = join(dir, 'hook.cjs');
+      // Every way child_process starts a program is logged.
+      writeFileSync(
+        hook,
+        `const cp = require('node:child_process'); const fs = require('node:fs');
+for (const k of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
+  const original = cp[k];
+  cp[k] = function (command, ...rest) {
+    fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify([k, command]) + '\\n');
+    return original.call(this, command, ...rest);
+  };
+}\n`,
+      );
+      const run = (flags: string) => {
+        writeFileSync(log, '');
+        const r = spawnSync(process.execPath, [cli, flags], {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, NODE_OPTIONS: `--require ${hook}` },
+        });
+        expect(r.status).toBe(0);
+        return readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      };
+      // -a with names may start the helper (if this machine has an address to look up).
+      for (const line of run('-a')) {
+        expect(JSON.parse(line)).toEqual(['spawn', process.execPath]);
+        expect(line).not.toMatch(/netstat|"ss"|"sh"|bash/);
+      }
+      expect(run('-an')).toEqual([]);
+      expect(run('-ax')).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
