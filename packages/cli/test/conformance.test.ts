@@ -365,7 +365,7 @@ describe.skipIf(!runnable && !process.env.CI)('conformance with net-tools netsta
     // The deliberate differences did show up (and were exactly as documented).
     expect(seen.pathWithSpace).toBeGreaterThan(0);
     expect(seen.controlCharacters).toBeGreaterThan(0);
-  }, 400_000); // 23 s seen one case at a time (30 s with three at once on main); generous so a loaded CI machine is not a failure
+  }, 400_000); // one case at a time: 23 s alone, 99 s beside the other packages' tests; generous so a loaded CI machine is not a failure
 });
 
 function check(
