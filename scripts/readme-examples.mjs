@@ -139,7 +139,8 @@ export function defineReadmeTests({ readme, packagesDir, inputs, describe, test,
           rmSync(dir, { recursive: true, force: true });
         }
         return checks;
-      });
+        // Live examples scan every process of the machine: slow when it is busy.
+      }, 180_000);
     }
   });
 }

@@ -1159,15 +1159,15 @@ const SKIP = Object.freeze({}) as InetSocket;
 
 const FAMILY_OF = (t: InetTableName): 4 | 6 => (t.endsWith('6') ? 6 : 4);
 
-/** Which other table a header line belongs to, when it is not `table`'s. */
+/** Which other table a header line belongs to, when it is plainly not `table`'s. */
 function headerMismatch(table: InetTableName, line: string): string | undefined {
   const header = socketTableOfHeader(line);
   if (header === undefined || header === table) return undefined;
   if (header === 'unix') return '/proc/net/unix';
-  const tcp = table.startsWith('tcp');
-  if (header.startsWith('tcp') === tcp && FAMILY_OF(header) === FAMILY_OF(table)) {
-    return undefined; // udp/udplite/raw headers are alike: no claim
-  }
+  // Only TCP against datagram is claimed: hand-made files often reuse the
+  // IPv4 header for IPv6 rows (netstat never reads headers), and the
+  // udp/udplite/raw headers are alike. A row of the other family says so itself.
+  if (header.startsWith('tcp') === table.startsWith('tcp')) return undefined;
   return header.startsWith('tcp')
     ? `/proc/net/${header}`
     : `/proc/net/${FAMILY_OF(header) === 6 ? 'udp6, udplite6 or raw6' : header === 'raw' ? 'raw' : 'udp or udplite'}`;
