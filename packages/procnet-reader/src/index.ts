@@ -12,6 +12,7 @@ export {
   formatIpv6,
 } from './address.js';
 export { type ParseIssueCode, ProcNetParseError } from './errors.js';
+export { type InterfaceAddress6, parseIfInet6 } from './ifinet6.js';
 export {
   INET_TABLES,
   parseInetLine,

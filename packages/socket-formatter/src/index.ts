@@ -31,6 +31,14 @@ export {
   interfaceStateFromSysfs,
 } from './iface.js';
 export {
+  formatInterfaceBlock,
+  formatInterfaceDetails,
+  hardwareTypeText,
+  type InterfaceDetails,
+  interfaceBytesText,
+  interfaceFlagsLongText,
+} from './iface-long.js';
+export {
   activeHeading,
   addressColumn,
   createInetRowFormatter,
