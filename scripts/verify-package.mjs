@@ -43,6 +43,18 @@ try {
     console.error(`${name}: packed package.json still has a workspace-only condition or range`);
   }
 
+  // Zero runtime dependencies: only sibling packages (bench-only tools such as
+  // systeminformation live in the private bench package, never here).
+  const foreign = ['dependencies', 'peerDependencies', 'optionalDependencies'].flatMap((field) =>
+    Object.keys(packed[field] ?? {})
+      .filter((dep) => !dep.startsWith('@netintro/'))
+      .map((dep) => `${field}.${dep}`),
+  );
+  if (foreign.length) {
+    failed = true;
+    console.error(`${name}: packed package.json has runtime dependencies: ${foreign.join(', ')}`);
+  }
+
   for (const [tool, args] of [
     ['publint', ['run', file, '--strict']],
     ['attw', [file, '--profile', 'node16', '--no-emoji', '--no-color']],

@@ -60,8 +60,8 @@ Columns and names
 
 Other
   -c, --continuous [secs]  print again every second (or every secs)
-      --json               one JSON object per socket instead of the table
-                           (with -c: one JSON document per round)
+      --json               JSON instead of the table: one document,
+                           {"version": 1, "sockets": [...]} (-c: one per round)
   -h, --help               this text
   -V, --version            version
 

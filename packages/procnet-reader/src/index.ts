@@ -29,6 +29,7 @@ export {
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
 export { parseDev, parseIpv6Route, parseRoute } from './route.js';
 export {
+  datagramStateName,
   TCP_STATES,
   TIMER_KINDS,
   tcpStateName,

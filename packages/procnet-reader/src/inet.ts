@@ -1,6 +1,6 @@
 import { checkEndianness, ipv4FromWord, ipv6FromHex } from './address.js';
 import { reportIssue } from './errors.js';
-import { tcpStateName, timerKindName } from './states.js';
+import { datagramStateName, tcpStateName, timerKindName } from './states.js';
 import type {
   Endianness,
   Endpoint,
@@ -8,6 +8,9 @@ import type {
   InetSocket,
   InetTableName,
   ParseOptions,
+  RawSocket,
+  TcpSocket,
+  UdpSocket,
 } from './types.js';
 
 interface TableInfo {
@@ -46,6 +49,18 @@ export const INET_TABLES: readonly InetTableName[] = Object.freeze([
   'raw',
   'raw6',
 ]);
+
+/** Every column of every inet row type, for building a record field by field. */
+type LooseInetSocket = Omit<TcpSocket, 'table' | 'protocol' | 'state'> & {
+  table: InetTableName;
+  protocol: InetProtocol;
+  state: InetSocket['state'];
+  drops?: number;
+};
+
+function stateNameOf(info: TableInfo, code: number): InetSocket['state'] {
+  return info.protocol === 'tcp' ? tcpStateName(code) : datagramStateName(code);
+}
 
 function tableInfo(table: InetTableName): TableInfo {
   const info = TABLE_INFO[table];
@@ -264,7 +279,7 @@ function commonShape(
 ): InetSocket | undefined {
   const isTcp = info.protocol === 'tcp';
   if (isTcp && n === 5) {
-    return {
+    return <InetSocket>{
       table,
       protocol: info.protocol,
       family: info.family,
@@ -293,7 +308,7 @@ function commonShape(
     };
   }
   if (!isTcp && n === 1) {
-    return {
+    return <InetSocket>{
       table,
       protocol: info.protocol,
       family: info.family,
@@ -318,7 +333,7 @@ function commonShape(
     };
   }
   if (n === 0) {
-    return {
+    return <InetSocket>{
       table,
       protocol: info.protocol,
       family: info.family,
@@ -357,6 +372,7 @@ function scanInetLine(
   endianness: Endianness,
   cache: AddressCache,
   lineNumber: number,
+  filter?: RowFilter,
 ): InetSocket | undefined | null {
   let p = skipSpace(s, start, end);
   if (p >= end) return undefined;
@@ -485,11 +501,16 @@ function scanInetLine(
     if (retransmits < 0) return fail('bad-number', 'retrnsmt as a hex number');
   }
   if (la === undefined || ra === undefined) return null; // unreachable: both set or failed above
+  if (filter !== undefined) {
+    if (rejectedEarly(filter, stateCode, localPort, remotePort)) return SKIP;
+    if (filter.unconnected !== undefined && isZeroHex(ra.hex) !== filter.unconnected) return SKIP;
+  }
 
   p = skipSpace(s, fieldEnd, end);
   if (p >= end) return fail('too-few-fields', `uid${FIELDS}`);
   const uid = readDecField(s, p, end, false);
   if (Number.isNaN(uid)) return fail('bad-number', 'uid as a decimal number');
+  if (filter?.uid !== undefined && uid !== filter.uid) return SKIP;
 
   p = skipSpace(s, fieldEnd, end);
   if (p >= end) return fail('too-few-fields', `timeout${FIELDS}`);
@@ -506,10 +527,11 @@ function scanInetLine(
   }
   if (q === p || !isBoundary(s, q, end)) return fail('bad-inode', 'the inode as a decimal number');
   const inode = s.slice(p, q);
+  if (filter?.inodes !== undefined && !filter.inodes.has(inode)) return SKIP;
 
   const local: Endpoint = { address: la.text, addressHex: la.hex, port: localPort };
   const remote: Endpoint = { address: ra.text, addressHex: ra.hex, port: remotePort };
-  const state = tcpStateName(stateCode);
+  const state = stateNameOf(info, stateCode);
   const timer = timerKindName(timerCode);
 
   // Optional trailing columns: refcnt and pointer, then tcp's
@@ -584,7 +606,7 @@ function scanInetLine(
   }
 
   // General path: short lines, partial tails, extra columns.
-  const record: InetSocket = {
+  const record: LooseInetSocket = {
     table,
     protocol: info.protocol,
     family: info.family,
@@ -625,7 +647,7 @@ function scanInetLine(
     }
     record.extra = extra;
   }
-  return record;
+  return record as InetSocket;
 }
 
 // ---------------------------------------------------------------------------
@@ -804,6 +826,7 @@ function scanInetBytes(
   endianness: Endianness,
   cache: ByteAddressCache,
   lineNumber: number,
+  filter: RowFilter | undefined,
 ): InetSocket | undefined {
   const p = byteSkipSpace(b, ps, pe);
   let q = p;
@@ -846,14 +869,17 @@ function scanInetBytes(
   const retransmits = byteHex8(b, f0 + 33, BYTE_HEX);
   if ((localPort | remotePort | stateCode | timerCode) < 0) return undefined;
   if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return undefined;
+  if (filter !== undefined && rejectedEarly(filter, stateCode, localPort, remotePort)) return SKIP;
   const la = byteAddress(b, s, base, p0, digits, cache, endianness);
   if (la === undefined) return undefined;
   const ra = byteAddress(b, s, base, r0, digits, cache, endianness);
   if (ra === undefined) return undefined;
+  if (filter?.unconnected !== undefined && isZeroHex(ra.hex) !== filter.unconnected) return SKIP;
 
   let r = byteSkipSpace(b, f0 + 41, pe);
   const uid = byteDec(b, r, pe, false);
   if (Number.isNaN(uid)) return undefined;
+  if (filter?.uid !== undefined && uid !== filter.uid) return SKIP;
   r = byteSkipSpace(b, fieldEnd, pe);
   const timeout = byteDec(b, r, pe, true);
   if (Number.isNaN(timeout)) return undefined;
@@ -866,6 +892,7 @@ function scanInetBytes(
   }
   if (q === r || (q < pe && (b[q] as number) > 32)) return undefined;
   const inode = s.slice(base + r, base + q);
+  if (filter?.inodes !== undefined && !filter.inodes.has(inode)) return SKIP;
 
   // refcnt and pointer, required here; then the tail numbers.
   r = byteSkipSpace(b, q, pe);
@@ -906,7 +933,7 @@ function scanInetBytes(
     local,
     remote,
     stateCode,
-    tcpStateName(stateCode),
+    stateNameOf(info, stateCode),
     txQueue,
     rxQueue,
     timerCode,
@@ -960,6 +987,30 @@ function resolveEndianness(options: ParseOptions | undefined): Endianness {
  * ```
  */
 export function parseInetLine(
+  table: 'tcp' | 'tcp6',
+  line: string,
+  lineNumber: number,
+  options?: ParseOptions,
+): TcpSocket | undefined;
+export function parseInetLine(
+  table: 'udp' | 'udp6' | 'udplite' | 'udplite6',
+  line: string,
+  lineNumber: number,
+  options?: ParseOptions,
+): UdpSocket | undefined;
+export function parseInetLine(
+  table: 'raw' | 'raw6',
+  line: string,
+  lineNumber: number,
+  options?: ParseOptions,
+): RawSocket | undefined;
+export function parseInetLine(
+  table: InetTableName,
+  line: string,
+  lineNumber: number,
+  options?: ParseOptions,
+): InetSocket | undefined;
+export function parseInetLine(
   table: InetTableName,
   line: string,
   lineNumber: number,
@@ -1006,9 +1057,82 @@ export function parseInetLine(
  * ```
  */
 export function parseInetTable(
+  table: 'tcp' | 'tcp6',
+  text: string,
+  options?: ParseOptions,
+): TcpSocket[];
+export function parseInetTable(
+  table: 'udp' | 'udp6' | 'udplite' | 'udplite6',
+  text: string,
+  options?: ParseOptions,
+): UdpSocket[];
+export function parseInetTable(
+  table: 'raw' | 'raw6',
+  text: string,
+  options?: ParseOptions,
+): RawSocket[];
+export function parseInetTable(
   table: InetTableName,
   text: string,
   options?: ParseOptions,
+): InetSocket[];
+export function parseInetTable(
+  table: InetTableName,
+  text: string,
+  options?: ParseOptions,
+): InetSocket[] {
+  return parseRows(table, text, options, undefined);
+}
+
+/**
+ * @internal
+ * What a reader wants of the rows; rows that fail are skipped before their
+ * record is built (the columns after the first failing one are not checked).
+ */
+export interface RowFilter {
+  /** 1 at the index of each wanted state code (0-255); undefined: any. */
+  states?: Uint8Array;
+  localPort?: number;
+  remotePort?: number;
+  /** Either port. */
+  port?: number;
+  uid?: number;
+  /** Only these socket inodes. */
+  inodes?: { has(inode: string): boolean };
+  /** udp/raw "listening": remote address all zero (true) or not (false). */
+  unconnected?: boolean;
+}
+
+/** Returned by the scanners for a row a filter rejects. */
+const SKIP = Object.freeze({}) as InetSocket;
+
+function isZeroHex(hex: string): boolean {
+  for (let i = 0; i < hex.length; i++) if (hex.charCodeAt(i) !== 48) return false;
+  return true;
+}
+
+function rejectedEarly(
+  f: RowFilter,
+  stateCode: number,
+  localPort: number,
+  remotePort: number,
+): boolean {
+  if (f.states !== undefined && f.states[stateCode] !== 1) return true;
+  if (f.localPort !== undefined && localPort !== f.localPort) return true;
+  if (f.remotePort !== undefined && remotePort !== f.remotePort) return true;
+  if (f.port !== undefined && localPort !== f.port && remotePort !== f.port) return true;
+  return false;
+}
+
+/**
+ * @internal
+ * parseInetTable with an optional {@link RowFilter}.
+ */
+export function parseRows(
+  table: InetTableName,
+  text: string,
+  options: ParseOptions | undefined,
+  filter: RowFilter | undefined,
 ): InetSocket[] {
   const info = tableInfo(table);
   const endianness = resolveEndianness(options);
@@ -1058,12 +1182,15 @@ export function parseInetTable(
         endianness,
         byteCache,
         lineNumber,
+        filter,
       );
-      record ??= scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
+      record ??= scanInetLine(text, start, end, table, info, endianness, cache, lineNumber, filter);
     } else {
-      record = scanInetLine(text, start, end, table, info, endianness, cache, lineNumber);
+      record = scanInetLine(text, start, end, table, info, endianness, cache, lineNumber, filter);
     }
-    if (record) {
+    if (record === SKIP) {
+      // filtered out
+    } else if (record) {
       out.push(record);
     } else if (record === null) {
       let rawEnd = end;
@@ -1094,7 +1221,7 @@ export function parseInetTable(
  * // 'ESTABLISHED'
  * ```
  */
-export function parseTcp(text: string, options?: ParseOptions): InetSocket[] {
+export function parseTcp(text: string, options?: ParseOptions): TcpSocket[] {
   return parseInetTable('tcp', text, options);
 }
 
@@ -1107,7 +1234,7 @@ export function parseTcp(text: string, options?: ParseOptions): InetSocket[] {
  * // '::1'
  * ```
  */
-export function parseTcp6(text: string, options?: ParseOptions): InetSocket[] {
+export function parseTcp6(text: string, options?: ParseOptions): TcpSocket[] {
   return parseInetTable('tcp6', text, options);
 }
 
@@ -1121,7 +1248,7 @@ export function parseTcp6(text: string, options?: ParseOptions): InetSocket[] {
  * // 0
  * ```
  */
-export function parseUdp(text: string, options?: ParseOptions): InetSocket[] {
+export function parseUdp(text: string, options?: ParseOptions): UdpSocket[] {
   return parseInetTable('udp', text, options);
 }
 
@@ -1133,7 +1260,7 @@ export function parseUdp(text: string, options?: ParseOptions): InetSocket[] {
  * parseUdp6(text).filter((s) => s.state === 'CLOSE'); // unconnected UDP sockets
  * ```
  */
-export function parseUdp6(text: string, options?: ParseOptions): InetSocket[] {
+export function parseUdp6(text: string, options?: ParseOptions): UdpSocket[] {
   return parseInetTable('udp6', text, options);
 }
 
@@ -1145,7 +1272,7 @@ export function parseUdp6(text: string, options?: ParseOptions): InetSocket[] {
  * parseUdplite(text).length; // number of UDP-Lite sockets
  * ```
  */
-export function parseUdplite(text: string, options?: ParseOptions): InetSocket[] {
+export function parseUdplite(text: string, options?: ParseOptions): UdpSocket[] {
   return parseInetTable('udplite', text, options);
 }
 
@@ -1157,7 +1284,7 @@ export function parseUdplite(text: string, options?: ParseOptions): InetSocket[]
  * parseUdplite6(text).map((s) => s.local.port);
  * ```
  */
-export function parseUdplite6(text: string, options?: ParseOptions): InetSocket[] {
+export function parseUdplite6(text: string, options?: ParseOptions): UdpSocket[] {
   return parseInetTable('udplite6', text, options);
 }
 
@@ -1170,7 +1297,7 @@ export function parseUdplite6(text: string, options?: ParseOptions): InetSocket[
  * // 1
  * ```
  */
-export function parseRaw(text: string, options?: ParseOptions): InetSocket[] {
+export function parseRaw(text: string, options?: ParseOptions): RawSocket[] {
   return parseInetTable('raw', text, options);
 }
 
@@ -1182,6 +1309,6 @@ export function parseRaw(text: string, options?: ParseOptions): InetSocket[] {
  * parseRaw6(text).filter((s) => s.local.port === 58); // ICMPv6 raw sockets
  * ```
  */
-export function parseRaw6(text: string, options?: ParseOptions): InetSocket[] {
+export function parseRaw6(text: string, options?: ParseOptions): RawSocket[] {
   return parseInetTable('raw6', text, options);
 }

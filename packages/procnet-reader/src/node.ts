@@ -7,7 +7,8 @@
  * @example
  * ```ts
  * import { readSockets, parseTcp } from '@netintro/procnet-reader/node';
- * const { inet } = await readSockets({ kinds: 'tcp' });
+ * const { inet } = await readSockets({ kinds: 'tcp', listening: true, processes: true });
+ * inet.map((s) => `${s.local.port} ${s.owner?.name ?? '-'}`);
  * ```
  *
  * @packageDocumentation
@@ -15,40 +16,50 @@
 export * from './index.js';
 export { commandFromCmdline, escapeControlCharacters } from './node/command.js';
 export {
+  type ScanOwnersOptions,
+  type SocketOwners,
+  scanSocketOwnersSync,
+} from './node/owners.js';
+export {
   type ParsePasswdOptions,
   parsePasswd,
   type ReadUsersOptions,
   readUsers,
+  readUsersSync,
 } from './node/passwd.js';
-export {
-  type ProcessScan,
-  type ScanMode,
-  type ScanProcessesOptions,
-  type SocketOwners,
-  scanSocketOwnersSync,
-  scanSocketProcesses,
-  scanSocketProcessesSync,
-} from './node/processes.js';
 export { ProcNetReadError } from './node/read.js';
 export {
   hostByteOrder,
+  type InetKind,
+  type InetReadOptions,
+  type InetSocketFor,
   type ReadSocketsOptions,
+  readListening,
   readSockets,
+  readSocketsOfPid,
+  readSocketsSync,
+  type SocketFilter,
   type SocketKind,
   type SocketSnapshot,
   type SocketSnapshotFor,
+  type SocketStateName,
   type SocketTableName,
   type StreamSocketsOptions,
   streamSockets,
+  streamSocketsSync,
   type TableRead,
   tablesForKinds,
   type UnidentifiedSummary,
+  whoHoldsPort,
 } from './node/sockets.js';
 export {
+  type InterfaceSysfs,
   type ReadNetFileOptions,
   type Routes,
+  readInterfaceSysfs,
   readInterfaces,
   readRoutes,
   readStatistics,
+  readSystemText,
   type Statistics,
 } from './node/system.js';

@@ -10,6 +10,9 @@ import type {
   ParseOptions,
   ProcNetTableName,
   ProtocolStatistics,
+  RawSocket,
+  TcpSocket,
+  UdpSocket,
   UnixSocket,
 } from './types.js';
 import { parseUnix } from './unix.js';
@@ -23,14 +26,14 @@ import { parseUnix } from './unix.js';
  * ```
  */
 export interface ProcNetRecords {
-  tcp: InetSocket[];
-  tcp6: InetSocket[];
-  udp: InetSocket[];
-  udp6: InetSocket[];
-  udplite: InetSocket[];
-  udplite6: InetSocket[];
-  raw: InetSocket[];
-  raw6: InetSocket[];
+  tcp: TcpSocket[];
+  tcp6: TcpSocket[];
+  udp: UdpSocket[];
+  udp6: UdpSocket[];
+  udplite: UdpSocket[];
+  udplite6: UdpSocket[];
+  raw: RawSocket[];
+  raw6: RawSocket[];
   unix: UnixSocket[];
   route: Ipv4Route[];
   ipv6_route: Ipv6Route[];
@@ -81,6 +84,21 @@ export const PROC_NET_TABLES: readonly ProcNetTableName[] = Object.freeze([
  * ```
  */
 export function parseProcNet(
+  table: 'tcp' | 'tcp6',
+  text: string,
+  options?: ParseOptions,
+): TcpSocket[];
+export function parseProcNet(
+  table: 'udp' | 'udp6' | 'udplite' | 'udplite6',
+  text: string,
+  options?: ParseOptions,
+): UdpSocket[];
+export function parseProcNet(
+  table: 'raw' | 'raw6',
+  text: string,
+  options?: ParseOptions,
+): RawSocket[];
+export function parseProcNet(
   table: InetTableName,
   text: string,
   options?: ParseOptions,
@@ -111,7 +129,7 @@ export function parseProcNet(
   table: ProcNetTableName,
   text: string,
   options?: ParseOptions,
-): ProcNetRecords[ProcNetTableName] {
+): ProcNetRecords[ProcNetTableName] | InetSocket[] {
   switch (table) {
     case 'tcp':
     case 'tcp6':

@@ -1,4 +1,10 @@
-import type { TcpStateName, TimerKind, UnixSocketState, UnixSocketType } from './types.js';
+import type {
+  DatagramStateName,
+  TcpStateName,
+  TimerKind,
+  UnixSocketState,
+  UnixSocketType,
+} from './types.js';
 
 /**
  * TCP state names by kernel code, as netstat spells them. Index 0 and codes
@@ -53,6 +59,20 @@ const TCP_STATE_LIST: readonly TcpStateName[] = [
  */
 export function tcpStateName(code: number): TcpStateName {
   return (code >= 1 && code <= 11 && TCP_STATE_LIST[code]) || 'UNKNOWN';
+}
+
+/**
+ * Name of the state code of a UDP, UDP-Lite or raw row: `'ESTABLISHED'`
+ * (0x01, connected), `'CLOSE'` (0x07, unconnected), `'UNKNOWN'` otherwise.
+ *
+ * @example
+ * ```ts
+ * datagramStateName(0x07); // 'CLOSE'
+ * datagramStateName(0x0a); // 'UNKNOWN'
+ * ```
+ */
+export function datagramStateName(code: number): DatagramStateName {
+  return code === 1 ? 'ESTABLISHED' : code === 7 ? 'CLOSE' : 'UNKNOWN';
 }
 
 /**

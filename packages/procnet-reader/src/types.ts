@@ -117,20 +117,49 @@ export interface Endpoint {
 }
 
 /**
- * One row of `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,raw,raw6}`.
+ * State names of UDP, UDP-Lite and raw rows. These sockets only use two of
+ * the kernel's TCP state codes: 0x01 (`ESTABLISHED`, connected) and 0x07
+ * (`CLOSE`, unconnected); any other code is `UNKNOWN` (netstat prints the
+ * same words for udp, and the number for raw).
  *
  * @example
  * ```ts
- * const [s]: InetSocket[] = parseTcp(text);
- * s?.local.address; // '127.0.0.1'
- * s?.state; // 'LISTEN'
+ * const unconnected: DatagramStateName = 'CLOSE';
  * ```
  */
-export interface InetSocket {
-  /** The table the row came from. */
-  table: InetTableName;
-  /** Transport (`tcp`, `udp`, `udplite`, `raw`). */
-  protocol: InetProtocol;
+export type DatagramStateName = 'ESTABLISHED' | 'CLOSE' | 'UNKNOWN';
+
+/**
+ * The process holding a socket, with its program as `netstat -p`, `ss -p`
+ * and psutil show it.
+ *
+ * @example
+ * ```ts
+ * const owner: SocketOwner = {
+ *   pid: 812, fd: 3, command: 'sshd', name: 'sshd',
+ *   cmdline: ['sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups'],
+ * };
+ * `${owner.pid}/${owner.command}`; // netstat's PID/Program name column: '812/sshd'
+ * ```
+ */
+export interface SocketOwner extends SocketProcess {
+  /**
+   * The kernel's name of the process, from `/proc/<pid>/comm` (at most 15
+   * bytes, what `ps -o comm`, `ss -p` and psutil's `name()` show), control
+   * characters escaped; `''` when it could not be read.
+   */
+  name: string;
+  /**
+   * Full command line, `/proc/<pid>/cmdline` split at NUL bytes (psutil's
+   * `cmdline()`): `['/usr/bin/python3', '-m', 'http.server']`. Empty for
+   * kernel threads and zombies. A process may rewrite it (sshd, nginx do):
+   * then it is whatever the process wrote, spaces included.
+   */
+  cmdline: string[];
+}
+
+/** Columns every Internet socket row has. */
+interface InetSocketBase {
   /** 4 for tcp/udp/udplite/raw, 6 for the `*6` tables. */
   family: 4 | 6;
   /** The `sl` column: a running index for tcp, a hash bucket for udp/raw. */
@@ -139,12 +168,6 @@ export interface InetSocket {
   remote: Endpoint;
   /** Raw state code from the `st` column (hex decoded). */
   stateCode: number;
-  /**
-   * State name: TCP names for tcp rows (`UNKNOWN` outside 0x01-0x0B); for
-   * udp/udplite/raw the same table is used (udp 0x07 = `CLOSE` = unconnected,
-   * 0x01 = `ESTABLISHED` = connected).
-   */
-  state: TcpStateName;
   /** Bytes queued for sending (`tx_queue`), netstat's Send-Q. */
   txQueue: number;
   /** Bytes received but not read (`rx_queue`), netstat's Recv-Q. */
@@ -167,23 +190,95 @@ export interface InetSocket {
   refCount?: number;
   /** Kernel pointer (`%pK`, hashed; never a key), when present. */
   pointer?: string;
-  /** TCP full sockets only: retransmit timeout (ticks). */
-  rto?: number;
-  /** TCP full sockets only: delayed-ack timeout (ticks). */
-  ato?: number;
-  /** TCP full sockets only: `(quick << 1) | pingpong`. */
-  quickAck?: number;
-  /** TCP full sockets only: congestion window. */
-  cwnd?: number;
-  /** TCP full sockets only: slow-start threshold (`-1` in initial slow start; fastopen max_qlen for listeners). */
-  ssthresh?: number;
-  /** udp/raw only: dropped datagrams. */
-  drops?: number;
   /** Any further columns a newer kernel prints, kept verbatim. */
   extra?: string[];
+  /**
+   * The process holding the socket (the first in numeric pid order, the one
+   * netstat shows), set by the node readers when asked for processes;
+   * absent when no readable process holds it (inode 0, another user's
+   * process without root, the kernel).
+   */
+  owner?: SocketOwner;
   /** 1-based line number in the source text. */
   line: number;
 }
+
+/**
+ * One row of `/proc/net/tcp` or `/proc/net/tcp6`.
+ *
+ * @example
+ * ```ts
+ * const [s] = parseTcp(text);
+ * if (s?.protocol === 'tcp') s.cwnd; // TCP-only columns, full sockets only
+ * ```
+ */
+export interface TcpSocket extends InetSocketBase {
+  /** The table the row came from. */
+  table: 'tcp' | 'tcp6';
+  protocol: 'tcp';
+  /** TCP state name (`UNKNOWN` outside 0x01-0x0B). */
+  state: TcpStateName;
+  /** Full sockets only: retransmit timeout (ticks). */
+  rto?: number;
+  /** Full sockets only: delayed-ack timeout (ticks). */
+  ato?: number;
+  /** Full sockets only: `(quick << 1) | pingpong`. */
+  quickAck?: number;
+  /** Full sockets only: congestion window. */
+  cwnd?: number;
+  /** Full sockets only: slow-start threshold (`-1` in initial slow start; fastopen max_qlen for listeners). */
+  ssthresh?: number;
+}
+
+/**
+ * One row of `/proc/net/{udp,udp6,udplite,udplite6}`.
+ *
+ * @example
+ * ```ts
+ * const [s] = parseUdp(text);
+ * s?.state; // 'CLOSE' (unconnected) or 'ESTABLISHED' (connected)
+ * ```
+ */
+export interface UdpSocket extends InetSocketBase {
+  table: 'udp' | 'udp6' | 'udplite' | 'udplite6';
+  protocol: 'udp' | 'udplite';
+  state: DatagramStateName;
+  /** Dropped datagrams. */
+  drops?: number;
+}
+
+/**
+ * One row of `/proc/net/raw` or `/proc/net/raw6`. The local "port" is the
+ * IP protocol number (1 = ICMP, 58 = ICMPv6).
+ *
+ * @example
+ * ```ts
+ * const [s] = parseRaw(text);
+ * s?.local.port; // 1
+ * ```
+ */
+export interface RawSocket extends InetSocketBase {
+  table: 'raw' | 'raw6';
+  protocol: 'raw';
+  state: DatagramStateName;
+  /** Dropped datagrams. */
+  drops?: number;
+}
+
+/**
+ * One row of `/proc/net/{tcp,tcp6,udp,udp6,udplite,udplite6,raw,raw6}`: a
+ * union discriminated by `protocol` (or `table`). TCP rows have TCP state
+ * names and the TCP-only columns; UDP, UDP-Lite and raw rows have
+ * {@link DatagramStateName}s and `drops`.
+ *
+ * @example
+ * ```ts
+ * const [s]: InetSocket[] = parseTcp(text);
+ * s?.local.address; // '127.0.0.1'
+ * if (s?.protocol === 'tcp') s.state; // TcpStateName, e.g. 'LISTEN'
+ * ```
+ */
+export type InetSocket = TcpSocket | UdpSocket | RawSocket;
 
 /**
  * UNIX socket type (`Type` column).
@@ -244,6 +339,8 @@ export interface UnixSocket {
   path?: string;
   /** True for abstract-namespace names: path starting with `@` (or a raw NUL, as old kernels printed it). */
   abstract: boolean;
+  /** The holding process, set by the node readers when asked for processes (see {@link SocketOwner}). */
+  owner?: SocketOwner;
   line: number;
 }
 

@@ -58,7 +58,7 @@ export async function captureLive(): Promise<LiveTable> {
     {
       services: servicesResolverFromDb(loadBuildServices().db),
       hosts: hostsResolverFromText(hosts),
-      processes: (inode) => snap.processes.get(inode)?.[0],
+      processes: (inode) => snap.owners.get(inode),
     },
   );
   const denied = snap.unidentified.denied;

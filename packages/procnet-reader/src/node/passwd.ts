@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { reportIssue } from '../errors.js';
 import type { OnInvalidLine } from '../types.js';
@@ -114,6 +115,30 @@ export async function readUsers(options: ReadUsersOptions = {}): Promise<Map<num
   let text: string;
   try {
     text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  return parsePasswd(text, {
+    source: options.source ?? path,
+    onInvalidLine: options.onInvalidLine,
+  });
+}
+
+/**
+ * {@link readUsers} with a blocking read: for one-shot scripts and CLIs.
+ *
+ * @throws Error naming the path when the file cannot be read (with `cause`).
+ * @example
+ * ```ts
+ * import { readUsersSync } from '@netintro/procnet-reader/node';
+ * readUsersSync().get(0); // 'root'
+ * ```
+ */
+export function readUsersSync(options: ReadUsersOptions = {}): Map<number, string> {
+  const path = options.path ?? '/etc/passwd';
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
   } catch (error) {
     throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
   }

@@ -1,14 +1,12 @@
 /**
- * File reading shared by the node readers: typed read errors and a chunked
- * line reader that keeps one read in flight while the previous chunk is
- * being parsed.
+ * File reading shared by the node readers: typed read errors, whole-file
+ * and chunked line readers (blocking calls on the calling thread).
  *
  * @module
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { StringDecoder } from 'node:string_decoder';
-import { readOnThread } from './reader-thread.js';
 
 /**
  * Thrown by the node readers when a file (or the directory holding it)
@@ -66,11 +64,8 @@ export async function readTextFile(path: string): Promise<string> {
   }
 }
 
-/** @internal Default chunk size for readSockets: about 430 rows of /proc/net/tcp, ~16 `read()` calls. */
-export const DEFAULT_CHUNK_BYTES = 64 * 1024;
-
 /**
- * @internal Default chunk size for streamSockets: smaller batches of records
+ * @internal Chunk size for the streaming readers: smaller batches of records
  * die young (measured: 59 MB peak RSS at 120k rows, against 74 MB with 128 KiB).
  */
 export const STREAM_CHUNK_BYTES = 32 * 1024;
@@ -81,18 +76,23 @@ export interface TextChunk {
   text: string;
   /** 1-based number of the first line of `text` in the file. */
   firstLine: number;
-  /** Lines in `text`. */
-  lines: number;
+}
+
+function openOrThrow(path: string): number {
+  try {
+    return openSync(path, 'r');
+  } catch (error) {
+    throw new ProcNetReadError(path, error);
+  }
 }
 
 /**
- * Fills `buffer` from the file's current position with as many `read()`
- * calls as it takes (a `/proc` seq_file returns about one page per call, so a
- * 64 KiB chunk takes ~16 calls). Returns the bytes read; fewer than
- * `buffer.length` only at end of file.
+ * Fills `buffer` from `at` with as many `read()` calls as it takes (a
+ * `/proc` seq_file hands out about one page per call). Returns the end of
+ * the data; less than `buffer.length` only at end of file.
  */
-function fillSync(fd: number, buffer: Buffer, path: string): number {
-  let filled = 0;
+function fillSync(fd: number, buffer: Buffer, at: number, path: string): number {
+  let filled = at;
   while (filled < buffer.length) {
     let n: number;
     try {
@@ -107,74 +107,59 @@ function fillSync(fd: number, buffer: Buffer, path: string): number {
 }
 
 /**
- * The file's bytes in chunks of `chunkBytes` (the last one shorter). The first
- * chunk is read right here; a file that does not fit in it is read on, on
- * the reader thread, a few chunks ahead of the consumer.
+ * @internal
+ * A whole file as text, read with blocking calls into one growing buffer
+ * (a `/proc` file has no size to ask for). For the ASCII-only IP tables
+ * `'latin1'` decodes fastest.
  */
-async function* byteChunks(
-  fd: number,
-  path: string,
-  chunkBytes: number,
-  readAhead: boolean,
-): AsyncGenerator<Uint8Array, void, undefined> {
-  const first = Buffer.allocUnsafe(chunkBytes);
-  const n = fillSync(fd, first, path);
-  yield first.subarray(0, n);
-  if (n < chunkBytes) return;
-  if (!readAhead) {
-    // Same buffer over and over: the consumer decodes each chunk before asking for the next.
-    for (;;) {
-      const m = fillSync(fd, first, path);
-      yield first.subarray(0, m);
-      if (m < chunkBytes) return;
-    }
-  }
+export function readWholeSync(path: string, encoding: 'utf8' | 'latin1'): string {
+  const fd = openOrThrow(path);
   try {
-    yield* readOnThread(fd, chunkBytes);
-  } catch (error) {
-    throw error instanceof ProcNetReadError ? error : new ProcNetReadError(path, error);
+    let buffer = Buffer.allocUnsafe(64 * 1024);
+    let end = 0;
+    for (;;) {
+      end = fillSync(fd, buffer, end, path);
+      if (end < buffer.length) break;
+      const grown = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(grown, 0, 0, end);
+      buffer = grown;
+    }
+    return buffer.toString(encoding, 0, end);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
  * @internal
- * Yields the file as runs of complete lines, one run per chunk.
- *
- * A `/proc` seq_file hands out about one page per `read()`, so a thread-pool
- * round trip per call (fs.promises) would cost more than the kernel's own
- * work. A chunk is filled by a tight loop of blocking `read()` calls: the
- * first one here, the next ones on a reader thread (see reader-thread.ts)
- * while the consumer parses, so reading and parsing overlap. Memory stays at
- * a few chunks plus one run of text whatever the file size. The last line is
- * yielded even without a trailing newline. `'latin1'` is for the ASCII-only
- * IP tables (fastest); `'utf8'` decodes characters split across chunks.
- * With `readAhead` false everything happens on the calling thread, one
- * buffer, no overlap (the lowest memory: no reader thread).
+ * Yields the file as runs of complete lines, one run per `chunkBytes` read,
+ * with blocking reads on the calling thread: memory stays at one buffer and
+ * one run of text whatever the file size. The last line is yielded even
+ * without a trailing newline. `'utf8'` decodes characters split across
+ * chunks. The file is closed when the iteration ends or is abandoned.
  */
-export async function* readTextChunks(
+export function* textChunksSync(
   path: string,
-  chunkBytes: number = DEFAULT_CHUNK_BYTES,
+  chunkBytes: number = STREAM_CHUNK_BYTES,
   encoding: 'utf8' | 'latin1' = 'utf8',
-  readAhead = true,
-): AsyncGenerator<TextChunk, void, undefined> {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (error) {
-    throw new ProcNetReadError(path, error);
-  }
+): Generator<TextChunk, void, undefined> {
+  const fd = openOrThrow(path);
   try {
     const decoder = encoding === 'utf8' ? new StringDecoder('utf8') : undefined;
+    const buffer = Buffer.allocUnsafe(chunkBytes);
     let carry = '';
     let firstLine = 1;
-    for await (const bytes of byteChunks(fd, path, chunkBytes, readAhead)) {
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const text = decoder === undefined ? buffer.toString('latin1') : decoder.write(buffer);
-      if (bytes.byteLength < chunkBytes) {
+    for (;;) {
+      const n = fillSync(fd, buffer, 0, path);
+      const text =
+        decoder === undefined
+          ? buffer.toString('latin1', 0, n)
+          : decoder.write(buffer.subarray(0, n));
+      if (n < chunkBytes) {
         // End of file: everything left is complete.
         const rest = carry + text + (decoder?.end() ?? '');
         const trimmed = rest.endsWith('\n') ? rest.slice(0, -1) : rest;
-        if (trimmed !== '') yield { text: trimmed, firstLine, lines: countLines(trimmed) };
+        if (trimmed !== '') yield { text: trimmed, firstLine };
         return;
       }
       const lastNewline = text.lastIndexOf('\n');
@@ -184,9 +169,8 @@ export async function* readTextChunks(
       }
       const complete = carry + text.slice(0, lastNewline);
       carry = text.slice(lastNewline + 1);
-      const lines = countLines(complete);
-      yield { text: complete, firstLine, lines };
-      firstLine += lines;
+      yield { text: complete, firstLine };
+      firstLine += countLines(complete);
     }
   } finally {
     closeSync(fd);

@@ -4,6 +4,8 @@
  *
  * @module
  */
+
+import { readFileSync } from 'node:fs';
 import {
   parseDev,
   parseIpv6Route,
@@ -20,7 +22,7 @@ import type {
   OnInvalidLine,
   ProtocolStatistics,
 } from '../types.js';
-import { isMissing, readTextFile } from './read.js';
+import { isMissing, ProcNetReadError, readTextFile } from './read.js';
 import { hostByteOrder } from './sockets.js';
 
 /**
@@ -170,4 +172,76 @@ export async function readStatistics(options: ReadNetFileOptions = {}): Promise<
     netstat: parseNetstat(netstat, { source: paths.netstat, onInvalidLine }),
     snmp6: snmp6 === undefined ? {} : parseSnmp6(snmp6, { source: paths.snmp6, onInvalidLine }),
   };
+}
+
+/**
+ * What sysfs says about one network interface (`/sys/class/net/<iface>/`):
+ * the numbers `netstat -i` and `ip link` show beside the counters.
+ *
+ * @example
+ * ```ts
+ * const lo: InterfaceSysfs = { mtu: 65536, flags: 0x9, operstate: 'unknown' };
+ * ```
+ */
+export interface InterfaceSysfs {
+  /** `mtu`. */
+  mtu: number;
+  /** `flags`: the IFF_* word (IFF_UP 0x1, IFF_LOOPBACK 0x8, ...), as the kernel keeps it. */
+  flags: number;
+  /** `operstate`: `'up'`, `'down'`, `'unknown'` (loopback), ... (`'unknown'` when absent). */
+  operstate: string;
+}
+
+/**
+ * Reads an interface's MTU, flags and operational state from sysfs
+ * (`<sysRoot>/class/net/<iface>/{mtu,flags,operstate}`, default sysRoot
+ * `/sys`). Undefined when the interface (or its `mtu`/`flags`) does not
+ * exist there, e.g. it went away, or `/sys` belongs to another network
+ * namespace. Blocking reads: three tiny files.
+ *
+ * @example
+ * ```ts
+ * import { readInterfaceSysfs, readInterfaces } from '@netintro/procnet-reader/node';
+ * for (const i of await readInterfaces()) {
+ *   const sys = readInterfaceSysfs(i.iface);
+ *   console.log(i.iface, sys?.mtu, sys && (sys.flags & 0x1) !== 0 ? 'UP' : 'down');
+ * }
+ * ```
+ */
+export function readInterfaceSysfs(
+  iface: string,
+  options: { sysRoot?: string } = {},
+): InterfaceSysfs | undefined {
+  if (iface === '' || iface.includes('/') || iface === '.' || iface === '..') return undefined;
+  const dir = `${options.sysRoot ?? '/sys'}/class/net/${iface}`;
+  const mtu = readSystemText(`${dir}/mtu`);
+  const flags = readSystemText(`${dir}/flags`);
+  if (mtu === undefined || flags === undefined) return undefined;
+  const operstate = readSystemText(`${dir}/operstate`)?.trim() || 'unknown';
+  return { mtu: Number(mtu.trim()), flags: Number.parseInt(flags.trim(), 16), operstate };
+}
+
+/**
+ * Reads a small system text file with one blocking call: `/etc/networks`,
+ * `/etc/protocols`, `/etc/hosts`, a sysfs attribute. Undefined when it does
+ * not exist (ENOENT, ENOTDIR); any other failure (EACCES, EISDIR, ...)
+ * throws a {@link ProcNetReadError} naming the path. `'latin1'` keeps every
+ * byte as one character (what the C library's parsers see); default `'utf8'`.
+ *
+ * @example
+ * ```ts
+ * import { readSystemText } from '@netintro/procnet-reader/node';
+ * const networks = readSystemText('/etc/networks') ?? ''; // '' when absent
+ * ```
+ */
+export function readSystemText(
+  path: string,
+  encoding: 'utf8' | 'latin1' = 'utf8',
+): string | undefined {
+  try {
+    return readFileSync(path, encoding);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw new ProcNetReadError(path, error);
+  }
 }

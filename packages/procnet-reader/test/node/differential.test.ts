@@ -133,13 +133,13 @@ describe.skipIf(!haveSs)('readSockets vs ss on live loopback sockets', () => {
     const ss = runSs('tuanwxpe').filter((r) => mine.has(r.inode));
     expect(ss.length).toBeGreaterThanOrEqual(mine.size - 2);
     for (const row of ss) {
-      const ours = (snapshot.processes.get(row.inode) ?? []).map((p) => `${p.pid}/${p.fd}`);
+      const ours = snapshot.owners.holders(row.inode).map((p) => `${p.pid}/${p.fd}`);
       const theirs = row.users.map((u) => `${u.pid}/${u.fd}`);
       expect({ inode: row.inode, holders: ours.sort() }).toEqual({
         inode: row.inode,
         holders: theirs.sort(),
       });
-      for (const holder of snapshot.processes.get(row.inode) ?? []) {
+      for (const holder of snapshot.owners.holders(row.inode)) {
         expect(holder.pid).toBe(process.pid);
       }
     }
@@ -196,7 +196,8 @@ describe.skipIf(!haveNetstat)('process mapping vs netstat -p', () => {
       // ... User Inode PID/Program name: the program name may hold spaces.
       const m = /\s(\d+)\s+(\d+\/.*?|-)\s*$/.exec(line);
       if (!m || !mine.has(m[1]!)) continue;
-      const holder = snapshot.processes.get(m[1]!)?.[0];
+      const holder = snapshot.inet.find((s) => s.inode === m[1])?.owner;
+      expect(holder).toEqual(snapshot.owners.get(m[1]!));
       expect(holder).toBeDefined();
       // netstat cuts "pid/name" to 19 characters.
       expect(`${holder!.pid}/${holder!.command}`.slice(0, 19)).toBe(m[2]);

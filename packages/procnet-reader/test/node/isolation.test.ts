@@ -73,7 +73,7 @@ describe.skipIf(!isRoot || !haveSetpriv)('as an unprivileged user (nobody)', () 
         try {
           const s = await readSockets({ kinds: 'tcp4', processes: true });
           const mine = s.inet.find((r) => r.local.port === port && r.state === 'LISTEN');
-          const holders = mine ? s.processes.get(mine.inode) ?? [] : [];
+          const holders = mine ? s.owners.holders(mine.inode) : [];
           console.log(JSON.stringify({ ok: true, uid: process.getuid(), pid: process.pid,
             unidentified: s.unidentified, holders }));
         } catch (error) {
@@ -138,7 +138,8 @@ describe.skipIf(!isRoot || !haveUnshare)('another network namespace via root: /p
       const inside = await readSockets({ kinds: 'tcp4', root: `/proc/${pid}`, processes: true });
       const listener = inside.inet.find((s) => s.local.port === port && s.state === 'LISTEN');
       expect(listener).toBeDefined();
-      expect(inside.processes.get(listener!.inode)?.map((p) => p.pid)).toEqual([pid]);
+      expect(inside.owners.holders(listener!.inode).map((p) => p.pid)).toEqual([pid]);
+      expect(listener!.owner?.pid).toBe(pid);
       const host = await readSockets({ kinds: 'tcp4' });
       expect(host.inet.some((s) => s.inode === listener!.inode)).toBe(false);
       // The namespace holds only that listener.
@@ -149,24 +150,23 @@ describe.skipIf(!isRoot || !haveUnshare)('another network namespace via root: /p
   });
 });
 
-describe('the reader thread', () => {
+describe('the bundled node entry', () => {
   test('works under --input-type=module and does not keep the process alive', () => {
     const dir = mkdtempSync(join(tmpdir(), 'procnet-exit-'));
     try {
       mkdirSync(join(dir, 'net'));
       const row =
         '   0: 0100007F:1F90 0100007F:D6B4 01 00000000:00000000 00:00000000 00000000     0        0 5678 1 0000000000000000 20 4 30 10 -1';
-      // ~1.3 MB: many chunks, so the rest of the file goes through the thread.
+      // ~1.3 MB: many chunks.
       writeFileSync(join(dir, 'net/tcp'), `${'  sl  local_address\n'}${`${row}\n`.repeat(10_000)}`);
       const script = `import(${JSON.stringify(bundle)}).then(async (m) => {
         const s = await m.readSockets({ root: ${JSON.stringify(dir)}, kinds: 'tcp4' });
         let n = 0;
-        for await (const r of m.streamSockets('tcp', { root: ${JSON.stringify(dir)}, readAhead: true })) n++;
-        const scan = await m.scanSocketProcesses({ mode: 'threads' });
+        for await (const r of m.streamSockets('tcp', { root: ${JSON.stringify(dir)} })) n++;
+        const scan = m.scanSocketOwnersSync();
         console.log(s.inet.length, n, scan.scanned > 0);
       });`;
       const started = Date.now();
-      // --input-type=module: the helper threads must not inherit it (their code is CommonJS).
       const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
         encoding: 'utf8',
         timeout: 20_000,

@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readTextChunks } from '../../src/node/read.js';
+import { textChunksSync } from '../../src/node/read.js';
 import {
   hostByteOrder,
   ProcNetParseError,
@@ -20,11 +20,14 @@ import {
   parseTcp,
   parseTcp6,
   parseUnix,
+  readInterfaceSysfs,
   readInterfaces,
   readRoutes,
   readSockets,
   readStatistics,
+  readSystemText,
   streamSockets,
+  streamSocketsSync,
   tablesForKinds,
 } from '../../src/node.js';
 import type { ParseIssue } from '../../src/types.js';
@@ -131,21 +134,11 @@ describe('readSockets on a fixture tree', () => {
     ]);
     expect(snap.tables[0]!.path).toBe(join(root, 'net/tcp'));
     expect(snap.issues).toEqual([]);
-    expect(snap.processes).toBeUndefined();
+    expect(snap.owners).toBeUndefined();
   });
 
-  test('reading in tiny chunks gives the same records, line numbers and UTF-8 paths', async () => {
+  test('UTF-8 paths are kept', async () => {
     const whole = await readSockets({ root, kinds: ['tcp', 'unix'], endianness: 'little' });
-    for (const chunkBytes of [1, 7, 64, 333]) {
-      const chunked = await readSockets({
-        root,
-        kinds: ['tcp', 'unix'],
-        endianness: 'little',
-        chunkBytes,
-      });
-      expect(chunked.inet).toEqual(whole.inet);
-      expect(chunked.unix).toEqual(whole.unix);
-    }
     expect(whole.unix.map((s) => s.path)).toContain('/tmp/démo/é.sock');
     expect(whole.unix.map((s) => s.path)).toContain('/tmp/demo/with space.sock');
   });
@@ -182,45 +175,35 @@ describe('readSockets on a fixture tree', () => {
     });
     afterAll(() => rmSync(bad, { recursive: true, force: true }));
 
-    test.each([1, 50, 65536])(
-      'throw (chunk %i bytes): path and 1-based line',
-      async (chunkBytes) => {
-        const error = await readSockets({ root: bad, kinds: 'tcp4', chunkBytes }).catch((e) => e);
-        expect(error).toBeInstanceOf(ProcNetParseError);
-        expect(error).toMatchObject({
-          source: join(bad, 'net/tcp'),
-          line: 4,
-          raw: '   9: nonsense',
-        });
-        expect(error.message).toContain(`${join(bad, 'net/tcp')}:4`);
-      },
-    );
+    test.each([0])('throw: path and 1-based line', async () => {
+      const error = await readSockets({ root: bad, kinds: 'tcp4' }).catch((e) => e);
+      expect(error).toBeInstanceOf(ProcNetParseError);
+      expect(error).toMatchObject({
+        source: join(bad, 'net/tcp'),
+        line: 4,
+        raw: '   9: nonsense',
+      });
+      expect(error.message).toContain(`${join(bad, 'net/tcp')}:4`);
+    });
 
-    test.each([1, 50, 65536])(
-      'skip and callback (chunk %i bytes) collect issues',
-      async (chunkBytes) => {
-        const skipped = await readSockets({
-          root: bad,
-          kinds: 'tcp4',
-          chunkBytes,
-          onInvalidLine: 'skip',
-        });
-        expect(skipped.inet).toHaveLength(4);
-        expect(skipped.inet.map((s) => s.line)).toEqual([2, 3, 5, 6]);
-        expect(skipped.issues).toEqual([
-          expect.objectContaining({ line: 4, raw: '   9: nonsense' }),
-        ]);
-        const seen: ParseIssue[] = [];
-        const collected = await readSockets({
-          root: bad,
-          kinds: 'tcp4',
-          chunkBytes,
-          onInvalidLine: (issue) => seen.push(issue),
-        });
-        expect(seen).toEqual(collected.issues);
-        expect(seen[0]!.message).toContain(':4');
-      },
-    );
+    test.each([0])('skip and callback collect issues', async () => {
+      const skipped = await readSockets({
+        root: bad,
+        kinds: 'tcp4',
+        onInvalidLine: 'skip',
+      });
+      expect(skipped.inet).toHaveLength(4);
+      expect(skipped.inet.map((s) => s.line)).toEqual([2, 3, 5, 6]);
+      expect(skipped.issues).toEqual([expect.objectContaining({ line: 4, raw: '   9: nonsense' })]);
+      const seen: ParseIssue[] = [];
+      const collected = await readSockets({
+        root: bad,
+        kinds: 'tcp4',
+        onInvalidLine: (issue) => seen.push(issue),
+      });
+      expect(seen).toEqual(collected.issues);
+      expect(seen[0]!.message).toContain(':4');
+    });
 
     test('an invalid policy is a TypeError', async () => {
       await expect(
@@ -272,24 +255,48 @@ describe('readSockets on a fixture tree', () => {
 
 describe('streamSockets', () => {
   test('yields the same records as the whole-file parser, in order', async () => {
-    for (const readAhead of [false, true]) {
-      for (const chunkBytes of [3, 100, undefined]) {
-        const options = { root, chunkBytes, readAhead };
-        const rows = [];
-        for await (const s of streamSockets('tcp', { ...options, endianness: 'little' }))
-          rows.push(s);
-        expect(rows).toEqual(parseTcp(TCP));
-        const unix = [];
-        for await (const s of streamSockets('unix', options)) unix.push(s);
-        expect(unix).toEqual(parseUnix(UNIX));
-      }
+    const options = { root };
+    const rows = [];
+    for await (const s of streamSockets('tcp', { ...options, endianness: 'little' })) rows.push(s);
+    expect(rows).toEqual(parseTcp(TCP));
+    const unix = [];
+    for await (const s of streamSockets('unix', options)) unix.push(s);
+    expect(unix).toEqual(parseUnix(UNIX));
+    expect([...streamSocketsSync('unix', options)]).toEqual(parseUnix(UNIX));
+  });
+
+  test('a table of many read chunks: same records and line numbers, bad line located', () => {
+    // ~150 bytes a row: 2000 rows span ten 32 KiB chunks, so rows and the
+    // bad line straddle chunk ends.
+    const dir = mkdtempSync(join(tmpdir(), 'procnet-big-'));
+    try {
+      mkdirSync(join(dir, 'net'));
+      const row = TCP.split('\n')[1]!;
+      const lines = [TCP_HEADER];
+      for (let i = 0; i < 2000; i++) lines.push(row.replace(' 4242 ', ` ${10000 + i} `));
+      writeFileSync(join(dir, 'net/tcp'), `${lines.join('\n')}\n`);
+      const streamed = [...streamSocketsSync('tcp', { root: dir, endianness: 'little' })];
+      expect(streamed).toEqual(parseTcp(lines.join('\n')));
+      expect(streamed.at(-1)?.line).toBe(2001);
+      lines.splice(1500, 0, '   9: nonsense');
+      writeFileSync(join(dir, 'net/tcp'), `${lines.join('\n')}\n`);
+      expect(() => [...streamSocketsSync('tcp', { root: dir })]).toThrow(
+        expect.objectContaining({ line: 1501, raw: '   9: nonsense' }),
+      );
+      const seen: ParseIssue[] = [];
+      const kept = [...streamSocketsSync('tcp', { root: dir, onInvalidLine: (i) => seen.push(i) })];
+      expect(kept).toHaveLength(2000);
+      expect(seen.map((i) => i.line)).toEqual([1501]);
+      expect(seen[0]!.message).toContain(`${join(dir, 'net/tcp')}:1501`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
   test('breaking out early closes the file', async () => {
     const before = readdirSync('/proc/self/fd').length;
     for (let i = 0; i < 20; i++) {
-      for await (const s of streamSockets('tcp', { root, chunkBytes: 16 })) {
+      for await (const s of streamSockets('tcp', { root })) {
         if (s) break;
       }
     }
@@ -320,6 +327,38 @@ describe('readRoutes, readInterfaces, readStatistics', () => {
       path: expect.stringMatching(/\/net\/(snmp|netstat)$/),
       code: 'ENOENT',
     });
+  });
+
+  test('readInterfaceSysfs: lo from this machine, a fake tree, absent names', () => {
+    const lo = readInterfaceSysfs('lo');
+    expect(lo).toMatchObject({ mtu: Number(readFileSync('/sys/class/net/lo/mtu', 'utf8')) });
+    expect(lo!.flags & 0x8).toBe(0x8); // IFF_LOOPBACK
+    const dir = mkdtempSync(join(tmpdir(), 'procnet-sys-'));
+    try {
+      mkdirSync(join(dir, 'class/net/eth9'), { recursive: true });
+      writeFileSync(join(dir, 'class/net/eth9/mtu'), '1500\n');
+      writeFileSync(join(dir, 'class/net/eth9/flags'), '0x1003\n');
+      expect(readInterfaceSysfs('eth9', { sysRoot: dir })).toEqual({
+        mtu: 1500,
+        flags: 0x1003,
+        operstate: 'unknown',
+      });
+      writeFileSync(join(dir, 'class/net/eth9/operstate'), 'up\n');
+      expect(readInterfaceSysfs('eth9', { sysRoot: dir })?.operstate).toBe('up');
+      expect(readInterfaceSysfs('eth0', { sysRoot: dir })).toBeUndefined();
+      expect(readInterfaceSysfs('../eth9', { sysRoot: dir })).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('readSystemText: text, undefined when absent, ProcNetReadError otherwise', () => {
+    expect(readSystemText('/proc/self/comm')).toMatch(/\n$/);
+    expect(readSystemText('/nonexistent/networks')).toBeUndefined();
+    expect(() => readSystemText('/proc')).toThrow(ProcNetReadError);
+    expect(readSystemText('/proc/self/comm', 'latin1')).toBe(
+      readFileSync('/proc/self/comm', 'latin1'),
+    );
   });
 
   test('this machine: interfaces are the ones in /sys/class/net', async () => {
@@ -370,7 +409,7 @@ describe('readRoutes, readInterfaces, readStatistics', () => {
   });
 });
 
-describe('chunked reading through the reader thread', () => {
+describe('chunked reading', () => {
   test('back-to-back reads of different files (reused fd numbers) stay exact', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'procnet-chunks-'));
     try {
@@ -382,14 +421,14 @@ describe('chunked reading through the reader thread', () => {
         for (const [i, text] of texts.entries()) {
           for (const chunkBytes of [3, 16, 1000]) {
             const chunks = [];
-            for await (const c of readTextChunks(join(dir, `f${i}`), chunkBytes, 'latin1')) {
+            for (const c of textChunksSync(join(dir, `f${i}`), chunkBytes, 'latin1')) {
               chunks.push(c.text);
             }
             expect(chunks.join('\n')).toBe(text);
           }
         }
-        // Stop early, then read again: the thread must not keep reading the old fd.
-        for await (const c of readTextChunks(join(dir, 'f0'), 3, 'latin1')) if (c) break;
+        // Stop early, then read again.
+        for (const c of textChunksSync(join(dir, 'f0'), 3, 'latin1')) if (c) break;
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -397,7 +436,7 @@ describe('chunked reading through the reader thread', () => {
   });
 
   test('a live table read in many chunks equals one read of it', async () => {
-    const chunked = await readSockets({ kinds: 'unix', chunkBytes: 512 });
+    const chunked = { unix: [...streamSocketsSync('unix')] };
     const whole = parseUnix(readFileSync('/proc/net/unix', 'utf8'));
     // Sockets come and go between the two reads: compare what both saw.
     const inodes = new Set(whole.map((s) => s.inode));

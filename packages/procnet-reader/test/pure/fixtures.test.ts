@@ -13,6 +13,7 @@ import {
   parseSnmp,
   parseSnmp6,
   parseUnix,
+  type TcpSocket,
 } from '../../src/index.js';
 
 const fixture = (path: string): string =>
@@ -100,7 +101,7 @@ describe('zoo capture: rows checked by hand against ss-tuanwxe.txt and netstat-t
   it('full FIN_WAIT2 and CLOSE_WAIT with Recv-Q 1', () => {
     const fw2 = find('tcp', '127.0.0.1:54414', '127.0.0.1:8080');
     expect(fw2).toMatchObject({ state: 'FIN_WAIT2', inode: '73936', timer: 'off' });
-    expect(fw2.cwnd).toBe(11);
+    expect((fw2 as TcpSocket).cwnd).toBe(11);
     expect(find('tcp', '127.0.0.1:8080', '127.0.0.1:54414')).toMatchObject({
       state: 'CLOSE_WAIT',
       rxQueue: 1,
@@ -118,8 +119,8 @@ describe('zoo capture: rows checked by hand against ss-tuanwxe.txt and netstat-t
       uid: 0,
       refCount: 3,
     });
-    expect(s.rto).toBeUndefined();
-    expect(s.ssthresh).toBeUndefined();
+    expect((s as TcpSocket).rto).toBeUndefined();
+    expect((s as TcpSocket).ssthresh).toBeUndefined();
   });
 
   it('TIME_WAIT', () => {

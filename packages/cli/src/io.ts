@@ -1,0 +1,82 @@
+/**
+ * What every report of the command shares: where it writes and what it may
+ * look up ({@link CliIo}), and the caches that live across `-c` rounds.
+ *
+ * @module
+ */
+import type { Resolvers } from '@netintro/socket-formatter';
+import type { HostResolver, ReverseLookup } from './resolver.js';
+
+/**
+ * Where the command writes, and what it may look up (injectable for tests).
+ *
+ * @example
+ * ```ts
+ * const io: CliIo = { stdout: (t) => out.push(t), stderr: (t) => err.push(t), procRoot: '/tmp/fixture' };
+ * await run(['-atn'], io);
+ * ```
+ */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reverse DNS (default: getnameinfo through `dns.lookupService`). */
+  lookup?: ReverseLookup;
+  /** procfs root (default `/proc`). */
+  procRoot?: string;
+  /** sysfs mount for interface MTU and flags (default `/sys`). */
+  sysRoot?: string;
+  /** Directory holding `services`, `protocols`, `passwd` (default `/etc`). */
+  etc?: string;
+  /** Effective uid for the permission note (default `process.geteuid()`). */
+  euid?: number;
+  /** Waits between `-c` listings; resolves false to stop (default: a timer, forever). */
+  wait?: (seconds: number, iteration: number) => Promise<boolean>;
+}
+
+/**
+ * The real terminal: `process.stdout` and `process.stderr`.
+ *
+ * @example
+ * ```ts
+ * await run(['-ant'], defaultIo());
+ * ```
+ */
+export function defaultIo(): CliIo {
+  return {
+    stdout: (text) => {
+      process.stdout.write(text);
+    },
+    stderr: (text) => {
+      process.stderr.write(text);
+    },
+  };
+}
+
+/**
+ * Caches that live across `-c` rounds (like netstat's): name tables are
+ * read once, host names looked up once.
+ *
+ * @example
+ * ```ts
+ * const state: State = {};
+ * state.hosts ??= createHostResolver();
+ * ```
+ */
+export interface State {
+  hosts?: HostResolver;
+  networks?: Promise<Resolvers['networks']>;
+  services?: Promise<Resolvers['services']>;
+  protocols?: Promise<Resolvers['protocols']>;
+}
+
+/**
+ * A file of the `/etc` directory the command reads (injectable for tests).
+ *
+ * @example
+ * ```ts
+ * etcPath({ stdout, stderr, etc: '/tmp/etc' }, 'services'); // '/tmp/etc/services'
+ * ```
+ */
+export function etcPath(io: CliIo, name: string): string {
+  return `${io.etc ?? '/etc'}/${name}`;
+}
