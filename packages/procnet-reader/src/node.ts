@@ -63,3 +63,10 @@ export {
   readSystemText,
   type Statistics,
 } from './node/system.js';
+export {
+  type SocketChange,
+  type SocketWatchEvent,
+  type WatchedSocket,
+  type WatchSocketsOptions,
+  watchSockets,
+} from './node/watch.js';
