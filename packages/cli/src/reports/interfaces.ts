@@ -11,7 +11,7 @@ import {
   type NetstatArgs,
 } from '@netintro/socket-formatter';
 import { readText } from '../files.js';
-import type { CliIo } from '../io.js';
+import { type CliIo, jsonText, netRoot } from '../io.js';
 
 /**
  * Prints the counters of `/proc/net/dev` with each interface's MTU and
@@ -23,7 +23,7 @@ import type { CliIo } from '../io.js';
  * ```
  */
 export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
-  const counters = await readInterfaces({ root: io.procRoot ?? '/proc' });
+  const counters = await readInterfaces({ root: netRoot(io) });
   const sys = io.sysRoot ?? '/sys';
   const states = new Map<string, InterfaceState>();
   await Promise.all(
@@ -41,7 +41,7 @@ export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void
   );
   if (args.json) {
     const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
-    io.stdout(`${JSON.stringify({ version: 1, interfaces }, null, 2)}\n`);
+    io.stdout(jsonText({ version: 1, interfaces }, args.continuous));
     return;
   }
   io.stdout(formatInterfaceTable(counters, (name) => states.get(name), args.flags));

@@ -24,10 +24,11 @@ import {
   type ResolvedFlags,
   type Resolvers,
   resolveFlags,
+  socketsJson,
   toJson,
 } from '@netintro/socket-formatter';
 import { readChunks, readWhole } from '../files.js';
-import { type CliIo, etcPath, type State } from '../io.js';
+import { type CliIo, etcPath, jsonText, netRoot, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
 import { createHostResolver, type HostResolver } from '../resolver.js';
@@ -40,7 +41,7 @@ const DNS_BUDGET_MS = 3000;
 const OUT_CHARS = 8 * 1024;
 
 /** The addresses the formatter will ask a host name for (see socket-formatter's hostText). */
-function addressesToResolve(sockets: readonly InetSocket[]): Set<string> {
+export function addressesToResolve(sockets: readonly InetSocket[]): Set<string> {
   const wanted = new Set<string>();
   const consider = (address: string, family: 4 | 6): void => {
     if (family === 6) {
@@ -85,7 +86,7 @@ function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
  */
 export async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
-  const root = io.procRoot ?? '/proc';
+  const root = netRoot(io);
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
   const endianness = hostByteOrder();
   const onInvalidLine = (issue: ParseIssue): void => {
@@ -123,7 +124,7 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     // Only the first holder of each socket is shown: the compact scan keeps
     // numbers, not an object per socket (measured: 120 MB peak RSS at 120k
     // sockets with scanSocketProcesses).
-    const owners = scanSocketOwnersSync({ procRoot: root });
+    const owners = scanSocketOwnersSync({ procRoot: io.procRoot ?? '/proc' });
     const note = permissionNote(
       { denied: owners.denied, socketsFound: owners.size },
       io.euid ?? process.geteuid?.() ?? 0,
@@ -194,5 +195,12 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     if (text !== undefined) unix = parseUnix(text, { source: path, onInvalidLine });
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
-  if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
+  if (json) {
+    // With -c, one compact document per round (NDJSON); otherwise indented.
+    io.stdout(
+      args.continuous
+        ? jsonText(socketsJson({ inet: jsonInet, unix }, f, resolvers), true)
+        : toJson({ inet: jsonInet, unix }, f, resolvers),
+    );
+  }
 }

@@ -44,7 +44,7 @@ export interface SocketChange {
 }
 
 /**
- * What one poll found. Only polls that found something are yielded.
+ * What one poll found. Only polls that found something are yielded, unless `emitEmpty`.
  *
  * @example
  * ```ts
@@ -83,6 +83,8 @@ export interface WatchSocketsOptions {
   processes?: boolean;
   /** Report the sockets present at the first poll as `opened` (default false: they are the baseline). */
   initial?: boolean;
+  /** Yield every poll, also those that found nothing (a heartbeat; default false). */
+  emitEmpty?: boolean;
   /** Ends the iteration (cleanly, no error) when aborted. */
   signal?: AbortSignal;
   endianness?: Endianness;
@@ -93,7 +95,6 @@ export interface WatchSocketsOptions {
 interface Entry {
   /** The key bytes (latin1), to tell hash collisions apart. */
   key: string;
-  hash: number;
   state: number;
   tx: number;
   rx: number;
@@ -339,18 +340,12 @@ export function watchSockets(
           else parseInetLine(st.table as InetTableName, text, lineNumber, po);
           continue;
         }
-        let h1 = 2166136261;
-        let h2 = 0x811c9dc5 ^ 0x5bd1e995;
+        // One 32-bit FNV-1a over the key; equal hashes are told apart by the key text.
+        let hash = 2166136261;
         for (let p = 0; p < parts; p++) {
-          h1 = fnv(fresh, ranges[2 * p] as number, ranges[2 * p + 1] as number, h1);
-          h2 = fnv(
-            fresh,
-            ranges[2 * p] as number,
-            ranges[2 * p + 1] as number,
-            Math.imul(h2, 31) ^ p,
-          );
+          hash = fnv(fresh, ranges[2 * p] as number, ranges[2 * p + 1] as number, hash ^ p);
         }
-        const hash = (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+        hash >>>= 0;
         const state = hexValue(fresh, stateStart, stateEnd);
         let tx = 0;
         let rx = 0;
@@ -385,7 +380,6 @@ export function watchSockets(
         const head = st.entries.get(hash);
         const created: Entry = {
           key: keyText(fresh, ranges, parts),
-          hash,
           state,
           tx,
           rx,
@@ -397,7 +391,7 @@ export function watchSockets(
         opened.push(record);
       }
       // Sweep: entries not seen in this read are closed.
-      for (const [hash, head] of st.entries) {
+      st.entries.forEach((head, hash, entries) => {
         let kept: Entry | undefined;
         let tail: Entry | undefined;
         for (let e: Entry | undefined = head; e; e = e.next) {
@@ -410,9 +404,9 @@ export function watchSockets(
           tail = e;
         }
         if (tail) tail.next = undefined;
-        if (kept === undefined) st.entries.delete(hash);
-        else if (kept !== head) st.entries.set(hash, kept);
-      }
+        if (kept === undefined) entries.delete(hash);
+        else if (kept !== head) entries.set(hash, kept);
+      });
     }
     if (options.processes && opened.length > 0) {
       const owners = scanSocketOwnersSync({ procRoot });
@@ -456,7 +450,12 @@ export function watchSockets(
         const baseline = first;
         first = false;
         if (baseline && !options.initial) continue;
-        if (event.opened.length || event.closed.length || event.changed.length) {
+        if (
+          options.emitEmpty ||
+          event.opened.length ||
+          event.closed.length ||
+          event.changed.length
+        ) {
           return { done: false, value: event };
         }
       }
