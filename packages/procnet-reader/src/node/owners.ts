@@ -21,6 +21,13 @@ export interface ScanOwnersOptions {
   procRoot?: string;
   /** Scan this process only (its sockets, nobody else's). Default: every process. */
   pid?: number;
+  /**
+   * Only these socket inodes are wanted: processes are visited newest pid
+   * first and the scan stops once each has a holder (the holder found is
+   * then the newest process holding it, not netstat's lowest pid). Used by
+   * `watchSockets` for the sockets of one poll.
+   */
+  inodes?: Iterable<string>;
 }
 
 /**
@@ -180,6 +187,9 @@ function numericKey(inode: string): number {
 export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwners {
   const procRoot = options.procRoot ?? '/proc';
   const pidList = options.pid === undefined ? listPids(procRoot) : [options.pid];
+  const wanted = options.inodes === undefined ? undefined : new Set(options.inodes);
+  if (wanted) pidList.reverse();
+
   // inode -> index of its first holder (numeric inodes; the rare others by text).
   const byNumber = new Map<number, number>();
   const byText = new Map<string, number>();
@@ -248,6 +258,10 @@ export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwn
       let last = first;
       while ((holders[3 * last + 2] as number) !== -1) last = holders[3 * last + 2] as number;
       holders[3 * last + 2] = h;
+    }
+    if (wanted) {
+      for (const inode of inodes) wanted.delete(inode);
+      if (wanted.size === 0) break;
     }
   }
   const table = holders;

@@ -79,7 +79,11 @@ export interface WatchSocketsOptions {
   root?: string;
   /** procfs scanned for owners (default `/proc`). */
   procRoot?: string;
-  /** Attach `owner` to sockets: one scan of `/proc/<pid>/fd` at start and on each poll that sees new sockets. */
+  /**
+   * Attach `owner` to sockets: a scan of `/proc/<pid>/fd` at start and on
+   * each poll that sees new sockets, newest processes first, stopping when
+   * every new socket has its holder.
+   */
   processes?: boolean;
   /** Report the sockets present at the first poll as `opened` (default false: they are the baseline). */
   initial?: boolean;
@@ -409,7 +413,9 @@ export function watchSockets(
       });
     }
     if (options.processes && opened.length > 0) {
-      const owners = scanSocketOwnersSync({ procRoot });
+      // Only the new sockets' holders are wanted: the scan stops when all are found.
+      const inodes = opened.map((s) => s.inode).filter((i) => i !== '0');
+      const owners = scanSocketOwnersSync({ procRoot, inodes });
       for (const s of opened) {
         if (s.inode === '0') continue;
         const owner: SocketOwner | undefined = owners.get(s.inode);

@@ -6,7 +6,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProcNetReadError, type SocketWatchEvent, watchSockets } from '../../src/node.js';
+import {
+  type InetSocket,
+  ProcNetReadError,
+  type SocketWatchEvent,
+  watchSockets,
+} from '../../src/node.js';
 
 const TCP_HEADER =
   '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n';
@@ -128,8 +133,8 @@ describe('watchSockets on a fixture tree', () => {
       closed: ['1001'],
       changed: ['1002:SYN_SENT>ESTABLISHED'],
     });
-    expect(second.changed[0]?.after.txQueue).toBe(0);
-    expect(second.closed[0]?.local.port).toBe(8080);
+    expect((second.changed[0]!.after as InetSocket).txQueue).toBe(0);
+    expect((second.closed[0] as InetSocket).local.port).toBe(8080);
 
     // Queue move only: a change with the same state.
     const c3 = tcpLine(
@@ -148,7 +153,7 @@ describe('watchSockets on a fixture tree', () => {
       closed: [],
       changed: ['1003:ESTABLISHED>ESTABLISHED'],
     });
-    expect(third.changed[0]?.after.txQueue).toBe(1024);
+    expect((third.changed[0]!.after as InetSocket).txQueue).toBe(1024);
     await it.return?.();
   });
 
@@ -223,7 +228,7 @@ describe('watchSockets on the live system', () => {
     let result = await first;
     for (let i = 0; i < 100 && !result.done; i++) {
       const e = result.value;
-      const mine = e.opened.find(
+      const mine = (e.opened as InetSocket[]).find(
         (s) => s.local.port === localPort && s.remote.port === port && s.inode !== '0',
       );
       if (mine && !opened) {
@@ -231,7 +236,10 @@ describe('watchSockets on the live system', () => {
         expect(mine.owner?.pid).toBe(process.pid);
         client.destroy();
       }
-      if (opened && e.closed.some((s) => s.local.port === localPort && s.inode !== '0')) {
+      if (
+        opened &&
+        (e.closed as InetSocket[]).some((s) => s.local.port === localPort && s.inode !== '0')
+      ) {
         closed = true;
         break;
       }
@@ -243,5 +251,24 @@ describe('watchSockets on the live system', () => {
     server.close();
     expect(opened).toBe(true);
     expect(closed).toBe(true);
+  });
+});
+
+describe('scanSocketOwnersSync({ inodes })', () => {
+  it('finds the holders of the wanted inodes, newest processes first, and stops there', async () => {
+    const { scanSocketOwnersSync } = await import('../../src/node.js');
+    const { ownSocketInodes } = await import('./helpers.js');
+    const server = net.createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const inodes = [...ownSocketInodes()];
+      expect(inodes.length).toBeGreaterThan(0);
+      const targeted = scanSocketOwnersSync({ inodes });
+      for (const inode of inodes) expect(targeted.get(inode)?.pid).toBe(process.pid);
+      const full = scanSocketOwnersSync();
+      expect(targeted.scanned).toBeLessThanOrEqual(full.scanned);
+    } finally {
+      server.close();
+    }
   });
 });
