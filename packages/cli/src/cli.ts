@@ -61,11 +61,6 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
     return 1;
   }
-  if (args.mode === 'interfaces' && (args.flags.extend ?? 0) > 0 && !args.json) {
-    // netstat -ie prints ifconfig-style blocks (addresses, masks, byte counts): not provided.
-    io.stderr('netintro: -i with -e (the ifconfig-style list) is not supported; try -i\n');
-    return 1;
-  }
   if (ext.netns !== undefined) {
     const ns = resolveNetns(ext.netns, io.procRoot ?? '/proc');
     if (!ns.ok) {
@@ -95,7 +90,13 @@ async function dispatch(args: NetstatArgs, io: CliIo, state: State): Promise<num
   // Statistics are printed once, even with -c.
   if (args.mode === 'statistics') return showStatistics(args, io);
   if (args.mode === 'route') return repeat(args, io, () => showRoutes(args, io, state));
-  if (args.mode === 'interfaces') return repeat(args, io, () => showInterfaces(args, io));
+  if (args.mode === 'interfaces') {
+    let status = 0;
+    const code = await repeat(args, io, async () => {
+      status = await showInterfaces(args, io);
+    });
+    return status || code;
+  }
   return repeat(args, io, () => showSockets(args, io, state));
 }
 

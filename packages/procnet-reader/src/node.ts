@@ -16,6 +16,13 @@
 export * from './index.js';
 export { commandFromCmdline, escapeControlCharacters } from './node/command.js';
 export {
+  type InterfaceInfo,
+  parseFibTrieLocal,
+  type ReadInterfaceDetailsOptions,
+  readInterfaceDetails,
+  sysfsMatches,
+} from './node/interfaces.js';
+export {
   type ScanOwnersOptions,
   type SocketOwners,
   scanSocketOwnersSync,
