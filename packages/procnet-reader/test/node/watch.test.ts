@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type InetSocket,
@@ -269,6 +270,30 @@ describe('scanSocketOwnersSync({ inodes })', () => {
       expect(targeted.scanned).toBeLessThanOrEqual(full.scanned);
     } finally {
       server.close();
+    }
+  });
+});
+
+describe('README "Watching" example', () => {
+  it('runs (with its one minute cut to a moment)', async () => {
+    const { readFileSync, writeFileSync, rmSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Watching'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code).toContain('AbortSignal.timeout(60_000)');
+    const file = fileURLToPath(new URL(`./.readme-watch-${process.pid}.ts`, import.meta.url));
+    writeFileSync(
+      file,
+      code!
+        .replace("from '@netintro/procnet-reader/node'", "from '../../src/node.js'")
+        .replace('AbortSignal.timeout(60_000)', 'AbortSignal.timeout(300)'),
+    );
+    try {
+      const started = Date.now();
+      await import(file);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    } finally {
+      rmSync(file, { force: true });
     }
   });
 });
