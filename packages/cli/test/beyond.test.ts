@@ -234,7 +234,7 @@ describe('netintro --netns', () => {
         stop(child);
       }
     },
-    30_000,
+    120_000, // -p scans every process of the machine
   );
 
   const canIpNetns = isRoot && have('ip') && existsSync('/run') && have('sleep');
