@@ -105,18 +105,22 @@ describe('splitExtensions', () => {
   });
 });
 
-describe('netintro --watch', () => {
+describe('netintro --watch', { timeout: 90_000 }, () => {
   it('prints +, ~ and - lines in netstat row format as the table changes', async () => {
     const { root, etc, write } = fixture();
     const controller = new AbortController();
     const c = capture({ procRoot: root, etc, signal: controller.signal });
     const done = run(['--watch', '0.05', '-tn'], c.io);
-    await new Promise((r) => setTimeout(r, 300)); // the baseline poll
-    write('tcp', TCP_HEADER + LISTEN22 + CONN_SENDQ + CONN2);
-    await until(() => c.stdout().includes('+ '));
-    write('tcp', TCP_HEADER + LISTEN22 + CONN_SENDQ);
-    await until(() => c.stdout().includes('- '));
-    controller.abort();
+    try {
+      // The header is written in the same synchronous run as the baseline poll.
+      await until(() => c.stdout().includes('Proto'), 30_000);
+      write('tcp', TCP_HEADER + LISTEN22 + CONN_SENDQ + CONN2);
+      await until(() => c.stdout().includes('+ '), 30_000);
+      write('tcp', TCP_HEADER + LISTEN22 + CONN_SENDQ);
+      await until(() => c.stdout().includes('- '), 30_000);
+    } finally {
+      controller.abort();
+    }
     expect(await done).toBe(0);
     expect(c.stdout()).toBe(
       '  Proto Recv-Q Send-Q Local Address           Foreign Address         State      \n' +
@@ -131,10 +135,14 @@ describe('netintro --watch', () => {
     const controller = new AbortController();
     const c = capture({ procRoot: root, etc, signal: controller.signal });
     const done = run(['--watch', '0.05', '--json', '-a'], c.io);
-    await new Promise((r) => setTimeout(r, 300));
-    write('tcp', TCP_HEADER + CONN2);
-    await until(() => c.stdout().split('\n').length > 3);
-    controller.abort();
+    try {
+      // No header to wait for in JSON: give the baseline poll ample time.
+      await new Promise((r) => setTimeout(r, 3000));
+      write('tcp', TCP_HEADER + CONN2);
+      await until(() => c.stdout().split('\n').length > 3, 30_000);
+    } finally {
+      controller.abort();
+    }
     expect(await done).toBe(0);
     const events = c
       .stdout()
