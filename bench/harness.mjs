@@ -111,14 +111,19 @@ export function stopHolders() {
   return Promise.all(exits);
 }
 
-process.on('SIGINT', () => {
-  for (const pid of holders.keys()) {
-    try {
-      process.kill(pid, 'SIGTERM');
-    } catch {}
-  }
-  process.exit(130);
-});
+for (const [signal, status] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+]) {
+  process.on(signal, () => {
+    for (const pid of holders.keys()) {
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {}
+    }
+    process.exit(status);
+  });
+}
 
 function startHolder(count, address) {
   return new Promise((resolve, reject) => {

@@ -1,24 +1,21 @@
 // Warm in-process calls: the (a) or (f) program's work repeated in one
 // process after a first (cold) call; prints {"ms": median of the warm calls}.
-import { readSockets } from '@netintro/procnet-reader/node';
+import { readListening, readSockets } from '@netintro/procnet-reader/node';
 
 const which = process.argv[2] === 'json' ? 'json' : 'listening';
 const rounds = Number(process.argv[3] ?? 7);
 
 async function listening() {
-  const snap = await readSockets({ kinds: 'tcp', processes: true });
   const lines = [];
-  for (const s of snap.inet) {
-    if (s.state !== 'LISTEN') continue;
-    const owner = snap.processes.get(s.inode)?.[0];
-    lines.push(`${s.local.address}:${s.local.port} ${owner?.pid} ${owner?.command}`);
+  for (const s of await readListening({ kinds: 'tcp', processes: true })) {
+    lines.push(`${s.local.address}:${s.local.port} ${s.owner?.pid} ${s.owner?.name}`);
   }
   return lines.join('\n');
 }
 
 async function json() {
-  const snap = await readSockets({ kinds: 'tcp', processes: true });
-  return JSON.stringify(snap.inet.map((s) => ({ ...s, owner: snap.processes.get(s.inode)?.[0] })));
+  const { inet } = await readSockets({ kinds: 'tcp', processes: true });
+  return JSON.stringify(inet);
 }
 
 const work = which === 'json' ? json : listening;

@@ -1,9 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts'],
+  // scan-worker: the owner scan's worker thread, found beside node.js/node.cjs at run time.
+  entry: { index: 'src/index.ts', node: 'src/node.ts', 'scan-worker': 'src/node/scan-worker.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+  shims: true,
   clean: true,
   sourcemap: false,
   target: 'node20',

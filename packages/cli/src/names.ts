@@ -5,9 +5,30 @@
  *
  * @module
  */
-import { networksResolverFromText, type Resolvers } from '@netintro/socket-formatter';
-import { readText } from './files.js';
+import { readSystemText } from '@netintro/procnet-reader/node';
+import {
+  networksResolverFromText,
+  protocolsResolverFromText,
+  type Resolvers,
+} from '@netintro/socket-formatter';
 import { type CliIo, etcPath } from './io.js';
+
+/**
+ * A name table of `/etc` as latin1 (bytes as the C library sees them), or
+ * undefined when it is missing or unreadable: netstat then prints numbers.
+ *
+ * @example
+ * ```ts
+ * etcText(io, 'networks'); // 'loopback 127\n' or undefined
+ * ```
+ */
+export function etcText(io: CliIo, name: string): string | undefined {
+  try {
+    return readSystemText(etcPath(io, name), 'latin1');
+  } catch {
+    return undefined; // unreadable (EACCES, a directory): numbers, as netstat shows them
+  }
+}
 
 /**
  * Port -> service name from `/etc/services`, with netstat's rule for
@@ -42,7 +63,7 @@ export async function loadServices(io: CliIo): Promise<Resolvers['services']> {
  * ```
  */
 export async function loadNetworks(io: CliIo): Promise<Resolvers['networks']> {
-  const text = await readText(etcPath(io, 'networks'));
+  const text = etcText(io, 'networks');
   return text === undefined ? undefined : networksResolverFromText(text);
 }
 
@@ -56,13 +77,6 @@ export async function loadNetworks(io: CliIo): Promise<Resolvers['networks']> {
  * ```
  */
 export async function loadProtocols(io: CliIo): Promise<Resolvers['protocols']> {
-  const [{ readFile }, { protocolsResolverFromText }] = await Promise.all([
-    import('node:fs/promises'),
-    import('@netintro/socket-formatter'),
-  ]);
-  try {
-    return protocolsResolverFromText(await readFile(etcPath(io, 'protocols'), 'latin1'));
-  } catch {
-    return () => undefined;
-  }
+  const text = etcText(io, 'protocols');
+  return text === undefined ? () => undefined : protocolsResolverFromText(text);
 }

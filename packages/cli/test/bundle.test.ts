@@ -10,19 +10,40 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '../dist/netintro.cjs');
+const worker = join(dirname(cli), 'scan-worker.js');
 const built = existsSync(cli);
 const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!built && !process.env.CI)('dist/netintro.cjs', () => {
-  it('is one file with a shebang that imports nothing but node: built-ins', () => {
+  it('is one file with a shebang (and the scan worker) that import nothing but node: built-ins', () => {
     const text = readFileSync(cli, 'utf8');
     expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
-    const specifiers = [
-      ...text.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g),
-    ].map((m) => m[1] ?? m[2]);
-    expect(specifiers.filter((s) => !s?.startsWith('node:'))).toEqual([]);
-    expect(text).not.toMatch(/child_process/);
+    for (const file of [text, readFileSync(worker, 'utf8')]) {
+      const specifiers = [
+        ...file.matchAll(
+          /\bfrom\s+['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)|\brequire\(\s*['"]([^'"]+)['"]\s*\)/g,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]);
+      expect(specifiers.filter((s) => !s?.startsWith('node:'))).toEqual([]);
+      expect(file).not.toMatch(/child_process/);
+    }
+  });
+
+  it('-p shares a big scan with the worker beside the bundle, and prints what the one-thread scan prints', () => {
+    // The threshold is lowered to 0 so any scan takes the worker path.
+    const run = (minFds: string) =>
+      spawnSync(process.execPath, [cli, '-tlnp'], {
+        encoding: 'utf8',
+        env: { ...process.env, NETINTRO_SCAN_THREAD_MIN_FDS: minFds, NODE_DEBUG: 'worker' },
+      });
+    const threaded = run('0');
+    const alone = run('1000000000');
+    expect(threaded.status).toBe(0);
+    expect(threaded.stderr).toContain(`instantiating Worker. url: file://${worker}`);
+    expect(alone.stderr).not.toContain('instantiating Worker');
+    // Listening sockets are stable between the two runs (connections may come and go).
+    expect(threaded.stdout).toBe(alone.stdout);
   });
 
   it('-c reprints the table every second until SIGINT', async () => {

@@ -3,7 +3,7 @@
  * help and version, -c, the permission notes path and --json.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -268,6 +268,34 @@ describe('--json', () => {
     expect(HELP_TEXT).not.toMatch(/object per socket/);
     expect(HELP_TEXT).toMatch(/--json +JSON instead of the table: one document/);
     expect(HELP_TEXT).toMatch(/NDJSON/);
+  });
+
+  it("-p adds each socket's owner (pid, fd, command, name, cmdline) from the process scan", async () => {
+    const proc = tempDir('netintro-json-p-');
+    mkdirSync(join(proc, 'net'));
+    writeFileSync(
+      join(proc, 'net/tcp'),
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n' +
+        '   0: 00000000:0016 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1001 1 0000000000000000 100 0 0 10 0\n',
+    );
+    mkdirSync(join(proc, '4242/fd'), { recursive: true });
+    symlinkSync('socket:[1001]', join(proc, '4242/fd/3'));
+    writeFileSync(join(proc, '4242/cmdline'), '/usr/sbin/sshd\0-D\0');
+    writeFileSync(join(proc, '4242/comm'), 'sshd\n');
+    const c = capture({ procRoot: proc, etc, euid: 0 });
+    expect(await run(['--json', '-tlnp'], c.io)).toBe(0);
+    expect(c.stderr()).toBe('');
+    const [listen] = JSON.parse(c.stdout()).sockets;
+    expect(listen.process).toEqual({
+      pid: 4242,
+      fd: 3,
+      command: 'sshd',
+      name: 'sshd',
+      cmdline: ['/usr/sbin/sshd', '-D'],
+    });
+    const table = capture({ procRoot: proc, etc, euid: 0 });
+    await run(['-tlnp'], table.io);
+    expect(table.stdout()).toMatch(/LISTEN +4242\/sshd *\n$/);
   });
 
   it('-n leaves names out and -l keeps only servers, as in the table', async () => {

@@ -1,8 +1,13 @@
 // One measurement of our reader, in a fresh process so its peak RSS is its own.
 // Usage: node measure.mjs <what> <reps>
-//   what: readparse | full | stream | scan-sync | scan-threads | scan-async
+//   what: readparse | full | stream | scan | listening | json
 // Prints one JSON line: { what, times: [ms...], cpu: [ms...], rows, maxRssMb }.
-import { readSockets, scanSocketProcesses, streamSockets } from '../dist/node.js';
+import {
+  readListening,
+  readSockets,
+  scanSocketOwnersSync,
+  streamSocketsSync,
+} from '../dist/node.js';
 
 const what = process.argv[2];
 const reps = Number(process.argv[3] ?? 5);
@@ -16,21 +21,30 @@ async function once() {
     case 'full': {
       const s = await readSockets({ kinds: 'tcp', processes: true });
       let owned = 0;
-      for (const socket of s.inet) if (s.processes.has(socket.inode)) owned++;
+      for (const socket of s.inet) if (socket.owner !== undefined) owned++;
       return owned;
     }
     case 'stream': {
       let rows = 0;
       for (const table of ['tcp', 'tcp6']) {
-        for await (const socket of streamSockets(table)) if (socket.inode !== '') rows++;
+        for (const socket of streamSocketsSync(table)) if (socket.inode !== '') rows++;
       }
       return rows;
     }
-    case 'scan-sync':
-    case 'scan-threads':
-    case 'scan-async': {
-      const scan = await scanSocketProcesses({ mode: what.slice(5) });
-      return scan.byInode.size;
+    case 'scan':
+      return scanSocketOwnersSync().size;
+    case 'listening': {
+      // first program (a): listening TCP ports with owner names
+      const lines = [];
+      for (const s of await readListening({ kinds: 'tcp', processes: true })) {
+        lines.push(`${s.local.address}:${s.local.port} ${s.owner?.name ?? '-'}`);
+      }
+      return lines.length;
+    }
+    case 'json': {
+      // first program (f): every TCP socket with owners, as JSON
+      const { inet } = await readSockets({ kinds: 'tcp', processes: true });
+      return JSON.stringify(inet).length > 0 ? inet.length : 0;
     }
     default:
       throw new Error(`unknown measurement ${what}`);
@@ -41,7 +55,7 @@ const times = [];
 const cpu = [];
 let rows = 0;
 for (let i = 0; i < reps; i++) {
-  const c0 = process.cpuUsage(); // whole process: main thread, workers, thread pool
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   rows = await once();
   times.push(performance.now() - t0);

@@ -1,7 +1,10 @@
-// Benchmark: read+parse of /proc/net/tcp{,6} and process mapping, side by side
-// with cat, ss and netstat, at N open loopback connections.
+// Benchmark: the first programs users write (listening ports with owners,
+// every TCP socket with owners as JSON) as fresh processes and warm calls,
+// beside psutil, and read+parse(+owners) beside cat and netstat, at N open
+// loopback connections.
 //
-//   pnpm run build && pnpm run bench              # N = 1k, 10k, 60k (minutes)
+//   pnpm run build && pnpm run bench              # N = 1k, 4k, 60k (minutes)
+//   PSUTIL_PYTHON=/path/to/venv/bin/python ...    # adds psutil's first programs
 //   node bench/run.mjs --quick                    # N = 1k only (seconds)
 //   node bench/run.mjs --sizes 1000,10000 --reps 5
 //   node bench/run.mjs --sizes 10000 --hold 120   # keep N open for 120 s (development)
@@ -26,7 +29,7 @@ const option = (name, fallback) => {
 
 const sizes = flag('--quick')
   ? [1000]
-  : option('--sizes', '1000,10000,60000')
+  : option('--sizes', '1000,4000,60000')
       .split(',')
       .map((s) => Number(s.trim()));
 const reps = Number(option('--reps', '5'));
@@ -162,7 +165,31 @@ function timeOurs(what, runs = reps + 1) {
   };
 }
 
-const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)).padStart(8);
+/** psutil's Python, when one with psutil is at hand ($PSUTIL_PYTHON, or python3). */
+function findPsutil() {
+  for (const python of [process.env.PSUTIL_PYTHON, 'python3'].filter(Boolean)) {
+    if (spawnSync(python, ['-c', 'import psutil'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return undefined;
+}
+const psutilPython = findPsutil();
+if (!psutilPython) {
+  console.log(
+    'note: psutil not found (set PSUTIL_PYTHON to a python with psutil): its rows are skipped',
+  );
+}
+
+/** psutil's own in-process time per call (warm), median ms. */
+function timePsutilInProcess(script) {
+  const result = spawnSync(psutilPython, [join(here, script), 'time', String(reps)], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`${script} failed:\n${result.stderr}`);
+  return median(JSON.parse(result.stdout));
+}
+
+const fmt = (ms) =>
+  (Number.isNaN(ms) ? '-' : ms >= 100 ? ms.toFixed(0) : ms.toFixed(1)).padStart(8);
 const ratio = (a, b) => `${(a / b).toFixed(2)}x`;
 
 async function runSize(n) {
@@ -176,80 +203,72 @@ async function runSize(n) {
       `rows: tcp ${rows.tcp}, tcp6 ${rows.tcp6}`,
   );
 
-  const results = {};
-  results.cat = timeCommand('cat', ['/proc/net/tcp', '/proc/net/tcp6']);
-  results.ssAnt = timeCommand('ss', ['-ant']);
-  results.netstatAnt = timeCommand('netstat', ['-ant']);
-  results.readParse = timeOurs('readparse');
-  results.stream = timeOurs('stream', 1);
-  results.scanSync = timeOurs('scan-sync', 3);
-  results.scanThreads = timeOurs('scan-threads', 3);
-  results.scanAsync = timeOurs('scan-async', 3);
-  results.full = timeOurs('full');
-  results.ssAntp = timeCommand('ss', ['-antp']);
-  results.netstatAntp = timeCommand('netstat', ['-antp']);
+  const r = {};
+  // Whole processes, as a user runs them.
+  r.bareNode = timeCommand(process.execPath, ['-e', '']);
+  r.freshListening = timeCommand(process.execPath, [join(here, 'first-listening.mjs')]);
+  r.freshJson = timeCommand(process.execPath, [join(here, 'first-json.mjs')]);
+  if (psutilPython) {
+    r.psutilListening = timeCommand(psutilPython, [join(here, 'psutil-listening.py')]);
+    r.psutilJson = timeCommand(psutilPython, [join(here, 'psutil-json.py')]);
+    r.psutilListeningWarm = timePsutilInProcess('psutil-listening.py');
+  }
+  r.cat = timeCommand('cat', ['/proc/net/tcp', '/proc/net/tcp6']);
+  r.netstatAnt = timeCommand('netstat', ['-ant']);
+  // In-process, warm (one warm-up call dropped).
+  r.listening = timeOurs('listening');
+  r.json = timeOurs('json');
+  r.readParse = timeOurs('readparse');
+  r.stream = timeOurs('stream', 1);
+  r.scan = timeOurs('scan', 3);
+  r.full = timeOurs('full');
+  r.netstatAntp = timeCommand('netstat', ['-antp']);
 
-  const cat = results.cat.ms;
   const lines = [
-    ['cat /proc/net/tcp /proc/net/tcp6', results.cat.ms, ''],
-    ['ss -ant', results.ssAnt.ms, ''],
-    ['netstat -ant', results.netstatAnt.ms, ''],
+    ['node -e "" (fresh process)', r.bareNode],
+    ['ours (a) listening+owners (fresh process)', r.freshListening],
+    ['psutil (a) listening+owners (fresh process)', r.psutilListening],
+    ['ours (f) all tcp+owners JSON (fresh process)', r.freshJson],
+    ['psutil (f) all tcp+owners JSON (fresh process)', r.psutilJson],
+    ['ours (a) warm in-process call', r.listening],
     [
-      'ours read+parse (warm, in-process)',
-      results.readParse.ms,
-      `rows ${results.readParse.rows}, first run ${results.readParse.firstMs.toFixed(1)} ms, ` +
-        `peak RSS ${results.readParse.maxRssMb.toFixed(0)} MB`,
+      'psutil (a) warm in-process call',
+      r.psutilListeningWarm === undefined
+        ? undefined
+        : { ms: r.psutilListeningWarm, cpuMs: Number.NaN },
     ],
+    ['ours (f) warm in-process call', r.json],
+    ['cat /proc/net/tcp /proc/net/tcp6', r.cat],
+    ['netstat -ant', r.netstatAnt],
+    ['ours read+parse (warm)', r.readParse, `rows ${r.readParse.rows}`],
     [
-      'ours streamSockets tcp+tcp6 (one cold run)',
-      results.stream.ms,
-      `rows ${results.stream.rows}, peak RSS ${results.stream.maxRssMb.toFixed(0)} MB`,
+      'ours streamSocketsSync tcp+tcp6 (cold)',
+      r.stream,
+      `peak RSS ${r.stream.maxRssMb.toFixed(0)} MB`,
     ],
-    ['ours process scan, sync mode', results.scanSync.ms, ''],
-    ['ours process scan, threads mode', results.scanThreads.ms, ''],
-    ['ours process scan, async mode', results.scanAsync.ms, ''],
-    [
-      'ours read+parse+process mapping',
-      results.full.ms,
-      `owned rows ${results.full.rows}, peak RSS ${results.full.maxRssMb.toFixed(0)} MB, ` +
-        `whole process incl. node start ${results.full.processWallMs.toFixed(0)} ms for ${reps + 1} runs`,
-    ],
-    ['ss -antp', results.ssAntp.ms, ''],
-    ['netstat -antp', results.netstatAntp.ms, `${results.netstatAntp.runs} run(s)`],
+    ['ours owner scan (warm)', r.scan],
+    ['ours read+parse+owners (warm)', r.full, `peak RSS ${r.full.maxRssMb.toFixed(0)} MB`],
+    ['netstat -antp', r.netstatAntp, `${r.netstatAntp.runs} run(s)`],
   ];
-  const cpuOf = {
-    'cat /proc/net/tcp /proc/net/tcp6': results.cat.cpuMs,
-    'ss -ant': results.ssAnt.cpuMs,
-    'netstat -ant': results.netstatAnt.cpuMs,
-    'ours read+parse (warm, in-process)': results.readParse.cpuMs,
-    'ours streamSockets tcp+tcp6 (one cold run)': results.stream.cpuMs,
-    'ours process scan, sync mode': results.scanSync.cpuMs,
-    'ours process scan, threads mode': results.scanThreads.cpuMs,
-    'ours process scan, async mode': results.scanAsync.cpuMs,
-    'ours read+parse+process mapping': results.full.cpuMs,
-    'ss -antp': results.ssAntp.cpuMs,
-    'netstat -antp': results.netstatAntp.cpuMs,
-  };
-  console.log(
-    `${'what'.padEnd(44)}${'wall'.padStart(8)}     ${'/cat'.padStart(8)}  ${'cpu'.padStart(8)}`,
-  );
-  for (const [name, ms, note] of lines) {
-    const c = cpuOf[name];
-    console.log(
-      `${name.padEnd(44)}${fmt(ms)} ms  ${ratio(ms, cat).padStart(8)}  ${fmt(c)} ms  ${note}`,
+  console.log(`${'what'.padEnd(48)}${'wall'.padStart(8)}     ${'cpu'.padStart(8)}`);
+  for (const [name, m, note = ''] of lines) {
+    if (m === undefined) continue;
+    console.log(`${name.padEnd(48)}${fmt(m.ms)} ms  ${fmt(m.cpuMs)} ms  ${note}`);
+  }
+  const targets = [
+    `netstat -antp / ours read+parse+owners = ${ratio(r.netstatAntp.ms, r.full.ms)} wall, ${ratio(r.netstatAntp.cpuMs, r.full.cpuMs)} cpu (target >= 8x)`,
+    `streaming peak RSS ${r.stream.maxRssMb.toFixed(0)} MB (target <= 80 MB)`,
+  ];
+  if (r.psutilListening) {
+    targets.push(
+      `fresh (a) ours / psutil = ${ratio(r.freshListening.ms, r.psutilListening.ms)} (target <= 1x)`,
+      `fresh (f) ours / psutil = ${ratio(r.freshJson.ms, r.psutilJson.ms)} (target <= 1x)`,
+      `warm (a) ours / psutil = ${ratio(r.listening.ms, r.psutilListeningWarm)} (target <= 0.5x)`,
     );
   }
-  console.log(
-    `ratios: read+parse / cat = ${ratio(results.readParse.ms, cat)} (target <= 1.2x); ` +
-      `netstat -antp / ours full = ${ratio(results.netstatAntp.ms, results.full.ms)} (target >= 10x); ` +
-      `ss -antp / ours full = ${ratio(results.ssAntp.ms, results.full.ms)}; ` +
-      `cpu: read+parse / cat = ${ratio(results.readParse.cpuMs, results.cat.cpuMs)}, ` +
-      `netstat -antp / ours full = ${ratio(results.netstatAntp.cpuMs, results.full.cpuMs)}; ` +
-      `scan async / sync = ${ratio(results.scanAsync.ms, results.scanSync.ms)}, ` +
-      `threads / sync = ${ratio(results.scanThreads.ms, results.scanSync.ms)}`,
-  );
+  console.log(targets.join('\n'));
   await stopHolders();
-  return results;
+  return r;
 }
 
 const holdSeconds = Number(option('--hold', '0'));

@@ -25,7 +25,8 @@ export type ParseIssueCode =
   | 'bad-interface'
   | 'missing-values'
   | 'bad-group'
-  | 'count-mismatch';
+  | 'count-mismatch'
+  | 'wrong-table';
 
 /**
  * The error thrown by every parser when `onInvalidLine` is `'throw'` (the

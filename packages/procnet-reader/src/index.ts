@@ -25,8 +25,15 @@ export {
   parseUdp6,
   parseUdplite,
   parseUdplite6,
+  socketTableOfHeader,
 } from './inet.js';
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
+export {
+  type ParseSocketTablesOptions,
+  type PastedSockets,
+  parseSocketTables,
+  type SocketTableSection,
+} from './pasted.js';
 export { parseDev, parseIpv6Route, parseRoute } from './route.js';
 export {
   datagramStateName,

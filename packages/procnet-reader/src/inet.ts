@@ -50,6 +50,56 @@ export const INET_TABLES: readonly InetTableName[] = Object.freeze([
   'raw6',
 ]);
 
+/**
+ * What a header line of a socket table says about its table.
+ *
+ * - TCP headers end in `inode`; UDP, UDP-Lite and raw headers in `inode ref pointer drops`.
+ * - IPv6 headers name the column `remote_address`, IPv4 ones `rem_address`.
+ * - IPv4 UDP and UDP-Lite headers start with three spaces, raw with two (the
+ *   kernel's own spelling; pasting can change it). IPv6 UDP, UDP-Lite and raw
+ *   share one header.
+ *
+ * @example
+ * ```ts
+ * socketTableOfHeader('  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode');
+ * // 'tcp'
+ * ```
+ * @returns the table, `'udp6'` for any IPv6 datagram header, `'unix'` for
+ *   the UNIX header, undefined when the line is no socket table header.
+ */
+export function socketTableOfHeader(line: string): InetTableName | 'unix' | undefined {
+  const text = line.trimEnd();
+  const start = text.trimStart();
+  if (start.startsWith('Num ') && start.includes('RefCount') && start.includes('Inode')) {
+    return 'unix';
+  }
+  if (!/^sl\s/.test(start) || !start.includes('local_address')) return undefined;
+  const six = start.includes('remote_address');
+  if (/\sinode$/.test(start)) return six ? 'tcp6' : 'tcp';
+  if (/\sdrops$/.test(start)) {
+    if (six) return 'udp6';
+    return text.startsWith('   sl') ? 'udp' : 'raw';
+  }
+  return undefined;
+}
+
+/** @internal Shape of a socket row: the family from the address width, TCP or datagram from the columns. */
+export function rowShape(line: string): { family: 4 | 6; tcp: boolean | undefined } | undefined {
+  const fields = line.trim().split(/\s+/);
+  const local = fields[1];
+  if (fields.length < 10 || local === undefined || !/^\d+:$/.test(fields[0] ?? ''))
+    return undefined;
+  const width = local.indexOf(':');
+  const family = width === 8 ? 4 : width === 32 ? 6 : undefined;
+  if (family === undefined) return undefined;
+  // sl local remote st tx:rx tr:when retrnsmt uid timeout inode, then:
+  // tcp full sockets 7 more (refcnt pointer rto ato quick cwnd ssthresh),
+  // tcp mini-sockets 2 (refcnt pointer), udp/udplite/raw 3 (ref pointer drops).
+  const tail = fields.length - 10;
+  const tcp = tail === 7 || tail === 2 ? true : tail === 3 ? false : undefined;
+  return { family, tcp };
+}
+
 /** Every column of every inet row type, for building a record field by field. */
 type LooseInetSocket = Omit<TcpSocket, 'table' | 'protocol' | 'state'> & {
   table: InetTableName;
@@ -1029,13 +1079,14 @@ export function parseInetLine(
     lineNumber,
   );
   if (result !== null) return result;
+  const raw = line.endsWith('\n') ? line.slice(0, line.endsWith('\r\n') ? -2 : -1) : line;
   reportIssue(
     options?.onInvalidLine,
     failCode,
     options?.source ?? `/proc/net/${table}`,
     lineNumber,
-    line.endsWith('\n') ? line.slice(0, line.endsWith('\r\n') ? -2 : -1) : line,
-    failExpected,
+    raw,
+    failExpected + rowHint(table, raw),
   );
   return undefined;
 }
@@ -1105,6 +1156,38 @@ export interface RowFilter {
 
 /** Returned by the scanners for a row a filter rejects. */
 const SKIP = Object.freeze({}) as InetSocket;
+
+const FAMILY_OF = (t: InetTableName): 4 | 6 => (t.endsWith('6') ? 6 : 4);
+
+/** Which other table a header line belongs to, when it is plainly not `table`'s. */
+function headerMismatch(table: InetTableName, line: string): string | undefined {
+  const header = socketTableOfHeader(line);
+  if (header === undefined || header === table) return undefined;
+  if (header === 'unix') return '/proc/net/unix';
+  // Only TCP against datagram is claimed: hand-made files often reuse the
+  // IPv4 header for IPv6 rows (netstat never reads headers), and the
+  // udp/udplite/raw headers are alike. A row of the other family says so itself.
+  if (header.startsWith('tcp') === table.startsWith('tcp')) return undefined;
+  return header.startsWith('tcp')
+    ? `/proc/net/${header}`
+    : `/proc/net/${FAMILY_OF(header) === 6 ? 'udp6, udplite6 or raw6' : header === 'raw' ? 'raw' : 'udp or udplite'}`;
+}
+
+/** For a bad row: which table it looks like, when not this one. */
+function rowHint(table: InetTableName, raw: string): string {
+  const shape = rowShape(raw);
+  if (shape === undefined) return '';
+  const familyDiffers = shape.family !== FAMILY_OF(table);
+  const tcpDiffers = shape.tcp !== undefined && shape.tcp !== table.startsWith('tcp');
+  if (!familyDiffers && !tcpDiffers) return '';
+  const tcp = shape.tcp ?? table.startsWith('tcp');
+  const guess = tcp
+    ? `tcp${shape.family === 6 ? '6' : ''}`
+    : shape.family === 6
+      ? 'udp6, udplite6 or raw6'
+      : 'udp, udplite or raw';
+  return ` (this row looks like one of /proc/net/${guess})`;
+}
 
 function isZeroHex(hex: string): boolean {
   for (let i = 0; i < hex.length; i++) if (hex.charCodeAt(i) !== 48) return false;
@@ -1192,16 +1275,34 @@ export function parseRows(
       // filtered out
     } else if (record) {
       out.push(record);
+    } else if (record === undefined) {
+      // A header (or blank line): a header of another table is an error.
+      const other = headerMismatch(table, text.slice(start, end));
+      lineNumber <= 1 || text.charCodeAt(start + 2) < 64
+        ? headerMismatch(table, text.slice(start, end))
+        : undefined;
+      if (other !== undefined) {
+        reportIssue(
+          policy,
+          'wrong-table',
+          options?.source ?? `/proc/net/${table}`,
+          lineNumber,
+          text.slice(start, end).trimEnd(),
+          `the header of /proc/net/${table}; this is the header of ${other}`,
+        );
+        windowEnd = 0;
+      }
     } else if (record === null) {
       let rawEnd = end;
       if (rawEnd > start && text.charCodeAt(rawEnd - 1) === 13) rawEnd--;
+      const raw = text.slice(start, rawEnd);
       reportIssue(
         policy,
         failCode,
         options?.source ?? `/proc/net/${table}`,
         lineNumber,
-        text.slice(start, rawEnd),
-        failExpected,
+        raw,
+        failExpected + rowHint(table, raw),
       );
       // The callback may parse another table, refilling the shared buffer:
       // copy the next line afresh.

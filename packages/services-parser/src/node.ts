@@ -1,9 +1,18 @@
 /**
  * Node.js layer: read a services(5) file from disk (default `/etc/services`) and fall back to
- * the embedded database when the machine has none.
+ * the embedded database when the machine has none. Re-exports the whole pure API of the root
+ * entry, so one import serves both.
+ *
+ * @example
+ * ```ts
+ * import { loadServicesDb, parseServices } from '@netintro/services-parser/node';
+ * const { db } = await loadServicesDb();
+ * db.byPort(22, 'tcp')?.name; // 'ssh'
+ * ```
  *
  * @packageDocumentation
  */
+export * from './index.js';
 
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';

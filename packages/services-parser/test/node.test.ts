@@ -109,3 +109,15 @@ describe('loadServicesDb / loadServicesDbSync', () => {
     expect(loadServicesDbSync({ path: bad, onInvalidLine: 'skip' }).entries).toHaveLength(1);
   });
 });
+
+describe('./node re-exports the root API', () => {
+  it('every root export, the same value', async () => {
+    const root = await import('../src/index.js');
+    const node = await import('../src/node.js');
+    const names = Object.keys(root);
+    expect(names.length).toBeGreaterThan(4);
+    for (const name of names) {
+      expect(node[name as keyof typeof node], name).toBe(root[name as keyof typeof root]);
+    }
+  });
+});

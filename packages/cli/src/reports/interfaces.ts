@@ -4,7 +4,12 @@
  *
  * @module
  */
-import { readInterfaceDetails, readInterfaces, sysfsMatches } from '@netintro/procnet-reader/node';
+import {
+  readInterfaceDetails,
+  readInterfaceSysfs,
+  readInterfaces,
+  sysfsMatches,
+} from '@netintro/procnet-reader/node';
 import {
   formatInterfaceDetails,
   formatInterfaceTable,
@@ -12,7 +17,6 @@ import {
   interfaceStateFromSysfs,
   type NetstatArgs,
 } from '@netintro/socket-formatter';
-import { readText } from '../files.js';
 import { type CliIo, jsonText, netRoot } from '../io.js';
 
 /**
@@ -64,19 +68,17 @@ export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<numb
   }
   const counters = await readInterfaces({ root });
   const states = new Map<string, InterfaceState>();
-  await Promise.all(
-    counters.map(async (c) => {
-      const dir = `${sys}/class/net/${c.iface}`;
-      const [mtu, flags, operstate] = await Promise.all([
-        readText(`${dir}/mtu`),
-        readText(`${dir}/flags`),
-        readText(`${dir}/operstate`),
-      ]);
-      if (mtu !== undefined && flags !== undefined) {
-        states.set(c.iface, interfaceStateFromSysfs(mtu, flags, operstate ?? 'unknown'));
-      }
-    }),
-  );
+  for (const c of counters) {
+    let sysfs: ReturnType<typeof readInterfaceSysfs>;
+    try {
+      sysfs = readInterfaceSysfs(c.iface, { sysRoot: sys });
+    } catch {
+      continue; // unreadable: no row, as when netstat's ioctl fails
+    }
+    if (sysfs) {
+      states.set(c.iface, interfaceStateFromSysfs(sysfs.mtu, sysfs.flags, sysfs.operstate));
+    }
+  }
   if (args.json) {
     const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
     io.stdout(jsonText({ version: 1, interfaces }, args.continuous));

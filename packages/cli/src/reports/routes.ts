@@ -11,8 +11,8 @@ import {
   type Resolvers,
   resolveFlags,
 } from '@netintro/socket-formatter';
-import { readText } from '../files.js';
-import { type CliIo, etcPath, jsonText, netRoot, type State } from '../io.js';
+import { type CliIo, jsonText, netRoot, type State } from '../io.js';
+import { etcText } from '../names.js';
 import { createHostResolver } from '../resolver.js';
 
 /**
@@ -38,7 +38,7 @@ export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Pr
     if (six) for (const r of routes.ipv6) wanted.add(r.destination).add(r.nextHop);
     if (four) {
       for (const r of routes.ipv4) wanted.add(r.destination).add(r.gateway);
-      const networks = await readText(etcPath(io, 'networks'));
+      const networks = etcText(io, 'networks');
       if (networks !== undefined) resolvers.networks = networksResolverFromText(networks);
     }
     wanted.delete('::');

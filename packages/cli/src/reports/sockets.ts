@@ -4,15 +4,13 @@
  *
  * @module
  */
-import type {
-  InetSocket,
-  InetTableName,
-  ParseIssue,
-  SocketProcess,
-  UnixSocket,
-} from '@netintro/procnet-reader';
-import { parseInetTable, parseUnix } from '@netintro/procnet-reader';
-import { hostByteOrder, readUsers, scanSocketOwnersSync } from '@netintro/procnet-reader/node';
+import type { InetSocket, InetTableName, ParseIssue, UnixSocket } from '@netintro/procnet-reader';
+import {
+  ProcNetReadError,
+  readUsers,
+  scanSocketOwnersSync,
+  streamSocketsSync,
+} from '@netintro/procnet-reader/node';
 import {
   activeHeading,
   createInetRowFormatter,
@@ -27,7 +25,6 @@ import {
   socketsJson,
   toJson,
 } from '@netintro/socket-formatter';
-import { readChunks, readWhole } from '../files.js';
 import { type CliIo, etcPath, jsonText, netRoot, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
@@ -75,6 +72,14 @@ function tableWanted(table: InetTableName, f: ResolvedFlags): boolean {
 }
 
 /**
+ * Whether an error is "this table does not exist" (no IPv6, no UDP-Lite, a
+ * fixture tree): netstat shows nothing for such a table.
+ */
+function isMissingTable(error: unknown): boolean {
+  return error instanceof ProcNetReadError && error.code === 'ENOENT';
+}
+
+/**
  * Prints one listing of the socket tables the flags ask for: the Internet
  * table (streamed: formatted as read, a batch at a time while host names
  * are looked up) and the UNIX table, or one JSON document of both.
@@ -88,7 +93,6 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   const f = resolveFlags(args.flags);
   const root = netRoot(io);
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
-  const endianness = hostByteOrder();
   const onInvalidLine = (issue: ParseIssue): void => {
     io.stderr(`warning, got bogus ${bogusKind(issue.source)} line.\n`);
   };
@@ -121,16 +125,16 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
 
   if (f.program) {
     // netstat scans /proc before printing anything and writes its note first.
-    // Only the first holder of each socket is shown: the compact scan keeps
-    // numbers, not an object per socket (measured: 120 MB peak RSS at 120k
-    // sockets with scanSocketProcesses).
+    // Only the first holder of each socket is shown (the one netstat shows).
+    // Every process is scanned (also with --netns: inodes are unique across
+    // namespaces), so procRoot, not the namespace's net root.
     const owners = scanSocketOwnersSync({ procRoot: io.procRoot ?? '/proc' });
     const note = permissionNote(
       { denied: owners.denied, socketsFound: owners.size },
       io.euid ?? process.geteuid?.() ?? 0,
     );
     if (note) io.stderr(note);
-    resolvers.processes = (inode): SocketProcess | undefined => owners.get(inode);
+    resolvers.processes = (inode) => owners.get(inode);
   }
 
   let hosts: HostResolver | undefined;
@@ -169,20 +173,29 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     };
     for (const table of INET_TABLE_ORDER) {
       if (!tableWanted(table, f)) continue;
-      const path = `${root}/net/${table}`;
-      for (const text of readChunks(path)) {
-        const rows = parseInetTable(table, text, { source: path, endianness, onInvalidLine });
+      // Blocking reads a chunk at a time; a missing table throws on the first step.
+      // (No overload maps the whole InetTableName union to InetSocket rows yet.)
+      const rows = streamSocketsSync(table, { root, onInvalidLine }) as Iterable<InetSocket>;
+      try {
         if (hosts === undefined && !json) {
           // Nothing to wait for: format as parsed.
-          for (const s of rows) if (inetSocketSelected(s, f)) out += `${row(s)}\n`;
-          if (out.length >= OUT_CHARS) {
-            io.stdout(out);
-            out = '';
+          for (const s of rows) {
+            if (!inetSocketSelected(s, f)) continue;
+            out += `${row(s)}\n`;
+            if (out.length >= OUT_CHARS) {
+              io.stdout(out);
+              out = '';
+            }
           }
           continue;
         }
-        for (const s of rows) if (inetSocketSelected(s, f)) batch.push(s);
-        if (batch.length >= BATCH) await flush();
+        for (const s of rows) {
+          if (!inetSocketSelected(s, f)) continue;
+          batch.push(s);
+          if (batch.length >= BATCH) await flush();
+        }
+      } catch (error) {
+        if (!isMissingTable(error)) throw error;
       }
       await flush();
     }
@@ -190,9 +203,11 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   }
   let unix: UnixSocket[] = [];
   if (f.unix) {
-    const path = `${root}/net/unix`;
-    const text = readWhole(path);
-    if (text !== undefined) unix = parseUnix(text, { source: path, onInvalidLine });
+    try {
+      unix = [...streamSocketsSync('unix', { root, onInvalidLine })];
+    } catch (error) {
+      if (!isMissingTable(error)) throw error;
+    }
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
   if (json) {

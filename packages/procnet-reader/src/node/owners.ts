@@ -3,10 +3,12 @@
  *
  * @module
  */
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { SocketOwner } from '../types.js';
 import { commandFromCmdline, escapeControlCharacters } from './command.js';
+import { scanFdsOfPid } from './fd-scan.js';
 import { errnoCode } from './read.js';
+import { type FdScanResult, planScan } from './threads.js';
 
 /**
  * Options of {@link scanSocketOwnersSync}.
@@ -22,10 +24,12 @@ export interface ScanOwnersOptions {
   /** Scan this process only (its sockets, nobody else's). Default: every process. */
   pid?: number;
   /**
-   * Only these socket inodes are wanted: processes are visited newest pid
-   * first and the scan stops once each has a holder (the holder found is
-   * then the newest process holding it, not netstat's lowest pid). Used by
-   * `watchSockets` for the sockets of one poll.
+   * Only these socket inodes are wanted: processes are still visited in
+   * numeric pid order, on the calling thread, and the scan stops once each
+   * wanted inode has a holder. `get()` then names the same owner as a full
+   * scan (the lowest pid, netstat's), since every lower pid was read;
+   * `holders()` and `size` only know the processes read before the stop.
+   * Used by `watchSockets` for the new sockets of one poll.
    */
   inodes?: Iterable<string>;
 }
@@ -68,9 +72,12 @@ export interface SocketOwners {
   readonly deniedPids: number[];
   /** Processes that exited during the scan (skipped: not an error). */
   readonly vanished: number;
+  /**
+   * Worker threads that shared the scan (0: it all ran on the calling
+   * thread). See the README's Performance section for when one is used.
+   */
+  readonly threads: number;
 }
-
-const SOCKET_PREFIX = 'socket:[';
 
 function isPidName(name: string): boolean {
   const n = name.length;
@@ -80,11 +87,6 @@ function isPidName(name: string): boolean {
     if (d < 48 || d > 57) return false;
   }
   return true;
-}
-
-function isDenied(error: unknown): boolean {
-  const code = errnoCode(error);
-  return code === 'EACCES' || code === 'EPERM';
 }
 
 /** The process went away (or is going away). */
@@ -144,52 +146,60 @@ function readProcessInfo(procRoot: string, pid: number): ProcessInfo | undefined
 }
 
 /**
- * The inode as a number when the text is a canonical decimal of at most 15
- * digits (exact as a double, no leading zero); NaN otherwise. No allocation:
- * it runs once per socket on both sides of the map.
+ * @internal
+ * A scan in progress: started before the tables are read (the pids are
+ * listed and, for a big scan, a worker thread starts on its share), finished
+ * after.
  */
-function numericKey(inode: string): number {
-  const n = inode.length;
-  if (n === 0 || n > 15 || (n > 1 && inode.charCodeAt(0) === 48)) return Number.NaN;
-  let v = 0;
-  for (let i = 0; i < n; i++) {
-    const d = inode.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return Number.NaN;
-    v = v * 10 + d;
+export interface OwnerScan {
+  finish(): SocketOwners;
+}
+
+/** @internal Starts a scan; see {@link OwnerScan}. */
+export function startOwnerScan(options: ScanOwnersOptions = {}): OwnerScan {
+  const procRoot = options.procRoot ?? '/proc';
+  const pids = options.pid === undefined ? listPids(procRoot) : [options.pid];
+  if (options.inodes !== undefined) {
+    const wanted = new Set(options.inodes);
+    return { finish: () => scanUntilFound(procRoot, pids, wanted) };
   }
-  return v;
+  const planned = planScan(procRoot, pids);
+  return {
+    finish() {
+      const perPid: FdScanResult[] = new Array(pids.length);
+      const threads = planned.finish(perPid);
+      return buildOwners(procRoot, pids, perPid, threads);
+    },
+  };
 }
 
 /**
- * Maps socket inodes to the processes holding them, like `netstat -p`,
- * `ss -p` and psutil, with one linear pass over `/proc/<pid>/fd` (every fd
- * link read once, blocking calls on the calling thread: measured fastest,
- * see the README's Performance section) instead of a per-socket lookup.
- * Pids are visited in numeric order, so the first holder of a socket is the
- * one netstat shows.
- *
- * The owner's `command` is netstat's program name (argv[0] from
- * `/proc/<pid>/cmdline`, basename when it starts with `/`, `comm` for
- * kernel threads, control characters escaped: {@link commandFromCmdline}),
- * `name` the `comm` text and `cmdline` the whole argument list. Processes
- * that exit during the scan are skipped (`vanished`); processes whose fd
- * directory is not readable are counted (`denied`, `deniedPids`), never
- * thrown.
- *
- * @throws Error naming the directory when `procRoot` itself cannot be listed.
- * @example
- * ```ts
- * import { scanSocketOwnersSync } from '@netintro/procnet-reader/node';
- * const owners = scanSocketOwnersSync();
- * owners.get('4242')?.command; // 'sshd'
- * ```
+ * The scan for `inodes`: pids in ascending order until every wanted inode
+ * has been seen. The first process seen holding an inode is therefore its
+ * lowest-pid holder, as in a full scan; stopping after it skips only higher
+ * pids, which can never be an inode's first holder.
  */
-export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwners {
-  const procRoot = options.procRoot ?? '/proc';
-  const pidList = options.pid === undefined ? listPids(procRoot) : [options.pid];
-  const wanted = options.inodes === undefined ? undefined : new Set(options.inodes);
-  if (wanted) pidList.reverse();
+function scanUntilFound(
+  procRoot: string,
+  pids: readonly number[],
+  wanted: Set<string>,
+): SocketOwners {
+  const perPid: FdScanResult[] = [];
+  for (let p = 0; p < pids.length && wanted.size > 0; p++) {
+    const found = scanFdsOfPid(procRoot, pids[p] as number);
+    perPid.push(found);
+    if (typeof found === 'object') for (const inode of found.inodes) wanted.delete(String(inode));
+  }
+  return buildOwners(procRoot, pids.slice(0, perPid.length), perPid, 0);
+}
 
+/** Holder index in pid order, process details for the pids holding sockets. */
+function buildOwners(
+  procRoot: string,
+  pids: readonly number[],
+  perPid: readonly FdScanResult[],
+  threads: number,
+): SocketOwners {
   // inode -> index of its first holder (numeric inodes; the rare others by text).
   const byNumber = new Map<number, number>();
   const byText = new Map<string, number>();
@@ -200,32 +210,18 @@ export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwn
   let scanned = 0;
   let vanished = 0;
   const deniedPids: number[] = [];
-  const fds: number[] = [];
-  const inodes: string[] = [];
-  for (const pid of pidList) {
-    const fdDir = `${procRoot}/${pid}/fd`;
-    let names: string[];
-    try {
-      names = readdirSync(fdDir);
-    } catch (error) {
-      if (isDenied(error)) deniedPids.push(pid);
-      else vanished++;
+  for (let p = 0; p < pids.length; p++) {
+    const pid = pids[p] as number;
+    const found = perPid[p];
+    if (found === 'denied') {
+      deniedPids.push(pid);
       continue;
     }
-    fds.length = 0;
-    inodes.length = 0;
-    for (const name of names) {
-      let link: string;
-      try {
-        link = readlinkSync(`${fdDir}/${name}`);
-      } catch {
-        continue; // fd closed meanwhile
-      }
-      if (!link.startsWith(SOCKET_PREFIX)) continue;
-      fds.push(Number(name));
-      inodes.push(link.slice(SOCKET_PREFIX.length, -1));
+    if (found === 'gone' || found === undefined) {
+      vanished++;
+      continue;
     }
-    if (fds.length === 0) {
+    if (found.fds.length === 0) {
       scanned++;
       continue;
     }
@@ -237,6 +233,7 @@ export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwn
     scanned++;
     const processIndex = processes.length;
     processes.push({ pid, ...info });
+    const { fds, inodes } = found;
     for (let i = 0; i < fds.length; i++) {
       if (3 * count + 3 > holders.length) {
         const grown = new Int32Array(holders.length * 2);
@@ -247,21 +244,17 @@ export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwn
       holders[3 * h] = processIndex;
       holders[3 * h + 1] = fds[i] as number;
       holders[3 * h + 2] = -1;
-      const inode = inodes[i] as string;
-      const key = numericKey(inode);
-      const first = Number.isNaN(key) ? byText.get(inode) : byNumber.get(key);
+      const inode = inodes[i] as string | number;
+      const key = typeof inode === 'number' ? inode : numericKey(inode);
+      const first = Number.isNaN(key) ? byText.get(inode as string) : byNumber.get(key);
       if (first === undefined) {
-        if (Number.isNaN(key)) byText.set(inode, h);
+        if (Number.isNaN(key)) byText.set(inode as string, h);
         else byNumber.set(key, h);
         continue;
       }
       let last = first;
       while ((holders[3 * last + 2] as number) !== -1) last = holders[3 * last + 2] as number;
       holders[3 * last + 2] = h;
-    }
-    if (wanted) {
-      for (const inode of inodes) wanted.delete(inode);
-      if (wanted.size === 0) break;
     }
   }
   const table = holders;
@@ -299,5 +292,51 @@ export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwn
     denied: deniedPids.length,
     deniedPids,
     vanished,
+    threads,
   };
+}
+
+/**
+ * Maps socket inodes to the processes holding them, like `netstat -p`,
+ * `ss -p` and psutil, with one linear pass over `/proc/<pid>/fd` (every fd
+ * link read once) instead of a per-socket lookup. Pids are visited in
+ * numeric order, so the first holder of a socket is the one netstat shows.
+ * The calling thread blocks until the scan is done; a big scan is shared
+ * with a worker thread (see the README's Performance section).
+ *
+ * The owner's `command` is netstat's program name (argv[0] from
+ * `/proc/<pid>/cmdline`, basename when it starts with `/`, `comm` for
+ * kernel threads, control characters escaped: {@link commandFromCmdline}),
+ * `name` the `comm` text and `cmdline` the whole argument list. Processes
+ * that exit during the scan are skipped (`vanished`); processes whose fd
+ * directory is not readable are counted (`denied`, `deniedPids`), never
+ * thrown.
+ *
+ * @throws Error naming the directory when `procRoot` itself cannot be listed.
+ * @example
+ * ```ts
+ * import { scanSocketOwnersSync } from '@netintro/procnet-reader/node';
+ * const owners = scanSocketOwnersSync();
+ * owners.get('4242')?.command; // 'sshd'
+ * ```
+ */
+export function scanSocketOwnersSync(options: ScanOwnersOptions = {}): SocketOwners {
+  return startOwnerScan(options).finish();
+}
+
+/**
+ * The inode as a number when the text is a canonical decimal of at most 15
+ * digits (exact as a double, no leading zero); NaN otherwise. No allocation:
+ * it runs once per socket on both sides of the map.
+ */
+export function numericKey(inode: string): number {
+  const n = inode.length;
+  if (n === 0 || n > 15 || (n > 1 && inode.charCodeAt(0) === 48)) return Number.NaN;
+  let v = 0;
+  for (let i = 0; i < n; i++) {
+    const d = inode.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }

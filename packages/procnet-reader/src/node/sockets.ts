@@ -31,7 +31,7 @@ import type {
   UnixSocketState,
 } from '../types.js';
 import { parseUnix } from '../unix.js';
-import { type SocketOwners, scanSocketOwnersSync } from './owners.js';
+import { type SocketOwners, scanSocketOwnersSync, startOwnerScan } from './owners.js';
 import { readUsersSync } from './passwd.js';
 import {
   isMissing,
@@ -589,11 +589,13 @@ export function readSocketsSync<const O extends ReadSocketsOptions = ReadSockets
     throw new TypeError(`pid must be a non-negative integer, got ${JSON.stringify(o.pid)}`);
   }
 
-  // The owner scan comes first: the `pid` filter needs its inodes, and a
-  // socket opened between the scan and the table read then shows no owner
-  // (rather than the reverse, an owner for a socket closed meanwhile).
+  // The owner scan lists the processes first (the `pid` filter needs its
+  // inodes before the tables; otherwise the fd links are read after them, or
+  // meanwhile on a worker for a big scan).
   const wantOwners = o.processes === true || o.pid !== undefined;
-  const owners = wantOwners ? scanSocketOwnersSync({ procRoot, pid: o.pid }) : undefined;
+  // A big scan starts its worker here, to run while the tables are parsed.
+  const scan = wantOwners ? startOwnerScan({ procRoot, pid: o.pid }) : undefined;
+  let owners = o.pid !== undefined ? scan?.finish() : undefined;
   const filter = compileFilter(o, o.pid !== undefined && owners ? owners : undefined);
   const users = o.users ? readUsersSync({ path: o.passwdPath ?? '/etc/passwd' }) : undefined;
 
@@ -637,6 +639,7 @@ export function readSocketsSync<const O extends ReadSocketsOptions = ReadSockets
       throw new ProcNetReadError(netDir, error);
     }
   }
+  owners ??= scan?.finish();
   if (owners !== undefined) {
     attachOwners(snapshot.inet, owners);
     attachOwners(snapshot.unix, owners);

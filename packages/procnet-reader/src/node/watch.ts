@@ -81,8 +81,9 @@ export interface WatchSocketsOptions {
   procRoot?: string;
   /**
    * Attach `owner` to sockets: a scan of `/proc/<pid>/fd` at start and on
-   * each poll that sees new sockets, newest processes first, stopping when
-   * every new socket has its holder.
+   * each poll that sees new sockets, in numeric pid order (the owner of a
+   * shared socket is the lowest pid, as in netstat), stopping when every new
+   * socket has its holder.
    */
   processes?: boolean;
   /** Report the sockets present at the first poll as `opened` (default false: they are the baseline). */

@@ -3,16 +3,22 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, test } from 'vitest';
 import {
   type InetSocket,
+  type RawSocket,
   type ReadSocketsOptions,
   readListening,
   readSockets,
   readSocketsOfPid,
   readSocketsSync,
   type SocketFilter,
+  type SocketOwner,
+  type SocketOwners,
   streamSocketsSync,
+  type TcpSocket,
+  type TcpStateName,
+  type UdpSocket,
   type UnixSocket,
   whoHoldsPort,
 } from '../../src/node.js';
@@ -188,5 +194,23 @@ describe('helpers on this machine', () => {
     const mine = await readSocketsOfPid(process.pid, { kinds: 'tcp' });
     expect(mine.some((s) => s.local.port === port && s.state === 'LISTEN')).toBe(true);
     expect(mine.every((s) => s.owner?.pid === process.pid)).toBe(true);
+  });
+});
+
+describe('result types', () => {
+  test('owners are typed for literal and non-literal options; rows follow kinds', () => {
+    const literal = readSocketsSync({ ...base, kinds: 'tcp', processes: true });
+    expectTypeOf(literal.owners).toEqualTypeOf<SocketOwners>();
+    expectTypeOf(literal.inet).toEqualTypeOf<TcpSocket[]>();
+    const options: ReadSocketsOptions = { ...base, processes: true };
+    const loose = readSocketsSync(options);
+    expectTypeOf(loose.owners).toEqualTypeOf<SocketOwners | undefined>();
+    expectTypeOf(loose.inet).toEqualTypeOf<InetSocket[]>();
+    expect(loose.owners).toBeDefined();
+    const udp = readSocketsSync({ ...base, kinds: ['udp', 'raw6'] });
+    expectTypeOf(udp.inet).toEqualTypeOf<Array<UdpSocket | RawSocket>>();
+    const [first] = literal.inet;
+    if (first !== undefined) expectTypeOf(first.state).toEqualTypeOf<TcpStateName>();
+    expectTypeOf<InetSocket['owner']>().toEqualTypeOf<SocketOwner | undefined>();
   });
 });

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import {
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -11,6 +13,7 @@ import {
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { commandFromCmdline, scanSocketOwnersSync } from '../../src/node.js';
 
@@ -64,7 +67,14 @@ describe('scanSocketOwnersSync on a fake procfs', () => {
       expect(owners.has(absent)).toBe(false);
       expect(owners.holders(absent)).toEqual([]);
     }
-    expect(owners).toMatchObject({ size: 4, scanned: 5, denied: 0, deniedPids: [], vanished: 1 });
+    expect(owners).toMatchObject({
+      size: 4,
+      scanned: 5,
+      denied: 0,
+      deniedPids: [],
+      vanished: 1,
+      threads: 0,
+    });
   });
 
   test('pids are visited in numeric order, as netstat shows the first holder', () => {
@@ -72,6 +82,34 @@ describe('scanSocketOwnersSync on a fake procfs', () => {
     expect(owners.holders('555').map((o) => o.pid)).toEqual([9, 1000]);
     // comm is escaped like the command
     expect(owners.get('555')?.name).toBe('early\\x1B');
+  });
+
+  test('inodes: stops once each wanted inode has a holder, still naming the lowest pid', () => {
+    // Socket 555 is shared by pids 9 and 1000: the owner is 9 (netstat's),
+    // and the scan stops right after it (1000 is never read).
+    const shared = scanSocketOwnersSync({ procRoot: fake, inodes: ['555'] });
+    expect(shared.get('555')).toMatchObject({ pid: 9, fd: 4, command: 'early' });
+    expect(shared.holders('555').map((o) => o.pid)).toEqual([9]);
+    expect(shared).toMatchObject({ scanned: 1, vanished: 0, threads: 0 });
+
+    // 111 (pids 100 and 200) and 555: read 9 and 100, then stop.
+    const two = scanSocketOwnersSync({ procRoot: fake, inodes: new Set(['111', '555']) });
+    expect(two.get('111')).toEqual({ pid: 100, fd: 3, ...foo });
+    expect(two.get('555')?.pid).toBe(9);
+    expect(two.has('0x1f')).toBe(false); // pid 200 was not read
+    expect(two.scanned).toBe(2);
+
+    // A wanted inode nobody holds: every process is read, as in a full scan.
+    const full = scanSocketOwnersSync({ procRoot: fake });
+    const missing = scanSocketOwnersSync({ procRoot: fake, inodes: ['31', '555'] });
+    expect(missing.holders('555').map((o) => o.pid)).toEqual([9, 1000]);
+    expect(missing).toMatchObject({ size: full.size, scanned: full.scanned, vanished: 1 });
+
+    // Nothing wanted: nothing read.
+    expect(scanSocketOwnersSync({ procRoot: fake, inodes: [] })).toMatchObject({
+      size: 0,
+      scanned: 0,
+    });
   });
 
   test('one process only', () => {
@@ -124,4 +162,47 @@ describe('scanSocketOwnersSync on this machine', () => {
       }
     }
   });
+});
+
+describe('the scan worker, from the built package', () => {
+  const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+  const built = existsSync(join(dist, 'scan-worker.js'));
+  if (!built && process.env.CI) throw new Error('dist/ is missing: run pnpm run build first');
+  const script = (kind: 'esm' | 'cjs', procRoot: string) => {
+    const load =
+      kind === 'esm'
+        ? `const m = await import(${JSON.stringify(join(dist, 'node.js'))});`
+        : `const m = require(${JSON.stringify(join(dist, 'node.cjs'))});`;
+    return `(async () => { ${load}
+      const o = m.scanSocketOwnersSync({ procRoot: ${JSON.stringify(procRoot)} });
+      const live = m.readSocketsSync({ kinds: 'tcp', processes: true });
+      console.log(JSON.stringify({ threads: o.threads, liveThreads: live.owners.threads,
+        shared: o.holders('111'), kthread: o.get('0x1f'), early: o.holders('555').map((h) => h.pid),
+        counts: [o.size, o.scanned, o.denied, o.vanished] }));
+    })();`;
+  };
+  test.skipIf(!built).each(['esm', 'cjs'] as const)(
+    '%s: a worker shares the scan (threshold forced to 0) with the same result',
+    (kind) => {
+      const run = (min: string) =>
+        JSON.parse(
+          execFileSync(
+            process.execPath,
+            kind === 'esm'
+              ? ['--input-type=module', '-e', script(kind, fake)]
+              : ['-e', script(kind, fake)],
+            { encoding: 'utf8', env: { ...process.env, NETINTRO_SCAN_THREAD_MIN_FDS: min } },
+          ),
+        );
+      const threaded = run('0');
+      const alone = run('1000000000');
+      expect([threaded.threads, threaded.liveThreads]).toEqual([1, 1]);
+      expect([alone.threads, alone.liveThreads]).toEqual([0, 0]);
+      const { threads: _t, liveThreads: _l, ...a } = threaded;
+      const { threads: _t2, liveThreads: _l2, ...b } = alone;
+      expect(a).toEqual(b);
+      expect(a.early).toEqual([9, 1000]);
+      expect(a.counts).toEqual([4, 5, 0, 1]);
+    },
+  );
 });

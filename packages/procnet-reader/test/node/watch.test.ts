@@ -258,7 +258,7 @@ describe('watchSockets on the live system', () => {
 });
 
 describe('scanSocketOwnersSync({ inodes })', () => {
-  it('finds the holders of the wanted inodes, newest processes first', async () => {
+  it('finds the holders of the wanted inodes on this machine', async () => {
     const { scanSocketOwnersSync } = await import('../../src/node.js');
     const { ownSocketInodes } = await import('./helpers.js');
     const server = net.createServer();
