@@ -5,6 +5,16 @@ import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import starlightLinksValidator from 'starlight-links-validator';
 import { createStarlightTypeDocPlugin } from 'starlight-typedoc';
+import { baseFromEnv, remarkBaseLinks } from './src/lib/base-path.mjs';
+
+/**
+ * Where the site is served. NETINTRO_DOCS_BASE is the path (default `/`;
+ * GitHub project pages use `/netintro/`), NETINTRO_DOCS_SITE the origin
+ * (default https://netintro.github.io). Links written root-absolute in
+ * Markdown, MDX and components get the base through src/lib/base-path.mjs.
+ */
+const base = baseFromEnv(process.env.NETINTRO_DOCS_BASE);
+const site = process.env.NETINTRO_DOCS_SITE || 'https://netintro.github.io';
 
 const packagesDir = fileURLToPath(new URL('../../packages/', import.meta.url));
 
@@ -81,7 +91,7 @@ for (const entry of skipApi ? [] : apiEntries) {
 }
 
 /**
- * Development only: `/__netintro/live.json` returns this machine's socket
+ * Development only: `/__netintro/live.json` (under the base path) returns this machine's socket
  * table, formatted by the packages, for the live view on the netstat page.
  * Production builds are static and never include it.
  */
@@ -91,7 +101,10 @@ function liveMachine() {
     name: 'netintro-live-machine',
     hooks: {
       'astro:server:setup': ({ server }) => {
-        server.middlewares.use('/__netintro/live.json', async (_req, res) => {
+        // Astro's dev server may strip the base before this runs: accept both forms.
+        const paths = new Set(['/__netintro/live.json', `${base}__netintro/live.json`]);
+        server.middlewares.use(async (req, res, next) => {
+          if (!paths.has((req.url ?? '').split('?')[0] ?? '')) return next();
           try {
             const mod = await server.ssrLoadModule('/src/lib/live.ts');
             const body = JSON.stringify(await mod.captureLive());
@@ -110,7 +123,15 @@ function liveMachine() {
 }
 
 export default defineConfig({
-  site: 'https://netintro.github.io',
+  // In `pnpm test`, `astro check` (the typecheck task) runs beside the
+  // base-path build and the browser tests' dev servers: it keeps its content
+  // store in its own cache folder, or the processes' renames of
+  // data-store.json race (ENOENT on data-store.json.tmp). The typecheck task
+  // waits for the docs build (apps/docs/turbo.json), whose first step is
+  // `astro check` with this same folder.
+  ...(process.argv.includes('check') ? { cacheDir: './node_modules/.astro-check/' } : {}),
+  site,
+  base,
   trailingSlash: 'always',
   integrations: [
     starlight({
@@ -123,6 +144,8 @@ export default defineConfig({
       // Our search box loads Pagefind only when opened (Starlight's preloads its UI).
       components: { Search: './src/components/Search.astro' },
       lastUpdated: false,
+      // Hero and prev/next links from frontmatter get the base here.
+      routeMiddleware: './src/routeData.ts',
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: false }), ...typeDocPlugins],
       sidebar: [
         { label: 'Start here', items: [{ label: 'Home', link: '/' }, 'about'] },
@@ -149,6 +172,10 @@ export default defineConfig({
     }),
     liveMachine(),
   ],
+  markdown: {
+    // Runs before starlight-links-validator's remark step, which then sees the prefixed links.
+    remarkPlugins: [[remarkBaseLinks, { base }]],
+  },
   vite: {
     resolve: {
       // Workspace packages resolve to their TypeScript source, so the site

@@ -199,10 +199,11 @@ describe('helpers on this machine', () => {
 
 describe('result types', () => {
   test('owners are typed for literal and non-literal options; rows follow kinds', () => {
-    const literal = readSocketsSync({ ...base, kinds: 'tcp', processes: true });
+    const literal = readSocketsSync({ ...base, procRoot: zoo, kinds: 'tcp', processes: true });
     expectTypeOf(literal.owners).toEqualTypeOf<SocketOwners>();
     expectTypeOf(literal.inet).toEqualTypeOf<TcpSocket[]>();
-    const options: ReadSocketsOptions = { ...base, processes: true };
+    // (procRoot: a tree without processes, so the scan is instant)
+    const options: ReadSocketsOptions = { ...base, procRoot: zoo, processes: true };
     const loose = readSocketsSync(options);
     expectTypeOf(loose.owners).toEqualTypeOf<SocketOwners | undefined>();
     expectTypeOf(loose.inet).toEqualTypeOf<InetSocket[]>();

@@ -161,13 +161,14 @@ describe('scanSocketOwnersSync on this machine', () => {
         });
       }
     }
-  });
+  }, 120_000);
 });
 
 describe('the scan worker, from the built package', () => {
   const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
   const built = existsSync(join(dist, 'scan-worker.js'));
   if (!built && process.env.CI) throw new Error('dist/ is missing: run pnpm run build first');
+  const zoo = fileURLToPath(new URL('../../fixtures/zoo/proc', import.meta.url));
   const script = (kind: 'esm' | 'cjs', procRoot: string) => {
     const load =
       kind === 'esm'
@@ -175,7 +176,7 @@ describe('the scan worker, from the built package', () => {
         : `const m = require(${JSON.stringify(join(dist, 'node.cjs'))});`;
     return `(async () => { ${load}
       const o = m.scanSocketOwnersSync({ procRoot: ${JSON.stringify(procRoot)} });
-      const live = m.readSocketsSync({ kinds: 'tcp', processes: true });
+      const live = m.readSocketsSync({ kinds: 'tcp', root: ${JSON.stringify(zoo)}, procRoot: ${JSON.stringify(procRoot)}, processes: true });
       console.log(JSON.stringify({ threads: o.threads, liveThreads: live.owners.threads,
         shared: o.holders('111'), kthread: o.get('0x1f'), early: o.holders('555').map((h) => h.pid),
         counts: [o.size, o.scanned, o.denied, o.vanished] }));
@@ -204,5 +205,6 @@ describe('the scan worker, from the built package', () => {
       expect(a.early).toEqual([9, 1000]);
       expect(a.counts).toEqual([4, 5, 0, 1]);
     },
+    120_000,
   );
 });
