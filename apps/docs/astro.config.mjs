@@ -80,6 +80,8 @@ for (const entry of skipApi ? [] : apiEntries) {
       typeDoc: {
         disableSources: true,
         entryFileName: 'index.md',
+        // Module pages list each symbol with its one-line summary.
+        indexFormat: 'table',
         excludePrivate: true,
         excludeInternal: true,
         // Packages import each other's source through this condition.
@@ -142,10 +144,19 @@ export default defineConfig({
       social: [{ icon: 'github', label: 'GitHub', href: 'https://github.com/netintro/netintro' }],
       customCss: ['./src/styles/custom.css'],
       // Our search box loads Pagefind only when opened (Starlight's preloads its UI).
-      components: { Search: './src/components/Search.astro' },
+      components: {
+        Search: './src/components/Search.astro',
+        // Long API names wrap between words; lesson pages weigh more in search.
+        PageTitle: './src/overrides/PageTitle.astro',
+        MarkdownContent: './src/overrides/MarkdownContent.astro',
+      },
+      // Code wraps instead of scrolling: no unlabelled scroll regions on phones.
+      expressiveCode: { defaultProps: { wrap: true } },
       lastUpdated: false,
-      // Hero and prev/next links from frontmatter get the base here.
-      routeMiddleware: './src/routeData.ts',
+      // Hero and prev/next links from frontmatter get the base (routeData.ts);
+      // API pages get their summary as description, and `./node` re-exports
+      // are searched once (apiRouteData.ts).
+      routeMiddleware: ['./src/routeData.ts', './src/apiRouteData.ts'],
       plugins: [starlightLinksValidator({ errorOnRelativeLinks: false }), ...typeDocPlugins],
       sidebar: [
         { label: 'Start here', items: [{ label: 'Home', link: '/' }, 'about'] },

@@ -16,6 +16,11 @@ test('development mode: the live view shows this machine and refreshes', async (
     timeout: 60_000,
   });
   await expect(output).toContainText('PID/Program name');
+  // At 1280 px every column shows, State and PID/Program included.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect
+    .poll(() => output.evaluate((el) => el.scrollWidth - el.clientWidth))
+    .toBeLessThanOrEqual(0);
   const status = page.locator('[data-live-status]');
   const first = await status.textContent();
   await expect(status).not.toHaveText(first ?? '', { timeout: 10_000 });

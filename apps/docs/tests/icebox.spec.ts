@@ -1,7 +1,7 @@
 /**
  * The lesson's icebox figure, reproduced through the packages. The expected
  * text is typed from the lesson (LESSON.md) with one deliberate change:
- * 2013's net-tools printed the IPv4 wildcard as `*`, so the figure shows
+ * net-tools before commit c0d4640 (2013) printed the IPv4 wildcard as `*`, so the figure shows
  * `*:*`; net-tools 2.10 (and our formatter) print `0.0.0.0:*`. The two IPv4
  * listener rows are the only ones that differ. netstat also pads every row
  * with trailing spaces; the figure does not show them, so they are trimmed

@@ -84,7 +84,8 @@ test('lesson: the build machine table and /etc/services lines are labelled', asy
   await page.goto('/lesson/well-known-ports/');
   const services = page.getByTestId('lesson-services');
   const lines = ((await services.textContent()) ?? '').split('\n');
-  expect(lines.map((l) => l.split(':')[1]?.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
+  // The lines as the file has them: no line numbers in front that could read as ports.
+  expect(lines.map((l) => l.trim().split(/\s+/).slice(0, 2).join(' '))).toEqual([
     'ftp 21/tcp',
     'ssh 22/tcp',
     'smtp 25/tcp',
@@ -92,4 +93,8 @@ test('lesson: the build machine table and /etc/services lines are labelled', asy
     'http 80/tcp',
     'https 443/tcp',
   ]);
+  // Their line numbers are in the table, under their own heading.
+  const table = page.locator('figure.ni-services table');
+  await expect(table.locator('thead th').last()).toHaveText('Line in the file');
+  await expect(table.locator('tbody tr').first().locator('td').last()).toHaveText(/^\d+$/);
 });

@@ -189,3 +189,44 @@ test('hostile input is shown as text, never run', async ({ page }) => {
   expect(await page.evaluate(() => (window as unknown as { pwned: number }).pwned)).toBe(0);
   expect(errors, errors.join('\n')).toEqual([]);
 });
+
+test.describe('layout', () => {
+  test('phone: no overflow, menu and search visible, the table follows the box that changed', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/playground/');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Search' })).toBeInViewport({ ratio: 1 });
+    // The byte-order label reads as a sentence, not one word per line.
+    const label = page.locator('.ni-pg-endian > span');
+    const lineHeight = await label.evaluate((el) =>
+      Number.parseFloat(getComputedStyle(el).lineHeight),
+    );
+    expect((await label.boundingBox())?.height ?? 0).toBeLessThan(lineHeight * 3);
+    // Empty /proc/net/tcp6: the table moves to just below that box.
+    const box = page.locator('#pg-tcp6');
+    await box.fill('');
+    const result = page.locator('[data-result]');
+    await expect(page.locator('[data-status]')).toContainText('5 sockets read');
+    const boxBottom = await box.evaluate((el) => el.getBoundingClientRect().bottom);
+    const resultTop = await result.evaluate((el) => el.getBoundingClientRect().top);
+    expect(resultTop).toBeGreaterThan(boxBottom);
+    expect(resultTop - boxBottom).toBeLessThan(80);
+    await page.screenshot({ path: 'test-results/screenshots/playground-phone-after-edit.png' });
+  });
+
+  test('desktop: the table sits beside the inputs and shows every column', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto('/playground/');
+    const inputs = await page.locator('.ni-pg-inputs').boundingBox();
+    const result = await page.locator('[data-result]').boundingBox();
+    expect(result?.x ?? 0).toBeGreaterThan((inputs?.x ?? 0) + (inputs?.width ?? 0) - 1);
+    const output = page.locator('[data-output]');
+    expect(await output.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    await expect(output).toContainText('State');
+  });
+});

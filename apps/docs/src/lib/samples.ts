@@ -30,7 +30,7 @@ export const SAMPLES: Sample[] = [
     id: 'icebox',
     label: 'icebox (the lesson)',
     description:
-      "A hand-made /proc/net/tcp and tcp6 that reproduce the lesson's 2013 netstat -at figure of a laptop called icebox, with that laptop's /etc/hosts and the /etc/services lines it needs. Today's netstat prints 0.0.0.0:* where the 2013 figure shows *:*.",
+      "A hand-made /proc/net/tcp and tcp6 that reproduce the lesson's netstat -at figure of a laptop called icebox, with that laptop's /etc/hosts and the /etc/services lines it needs. Today's netstat prints 0.0.0.0:* where that figure, made with an older netstat, shows *:*.",
     argv: ['-at'],
     tcp: iceboxTcp,
     tcp6: iceboxTcp6,
