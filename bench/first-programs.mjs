@@ -340,6 +340,9 @@ function writeResults() {
     file,
     a >= 0 && b > a ? text.slice(0, a) + body + text.slice(b + END.length) : `${text}\n${body}\n`,
   );
+  // The repository's formatter pads Markdown tables; keep the file as it wants it.
+  const biome = join(here, '../node_modules/.bin/biome');
+  if (existsSync(biome)) spawnSync(biome, ['format', '--write', file], { stdio: 'ignore' });
   console.log(`\nwrote ${file}`);
 }
 
