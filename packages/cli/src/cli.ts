@@ -7,14 +7,18 @@
  * @module
  */
 
-import { parseNetstatArgs } from '@netintro/socket-formatter';
+import { type NetstatArgs, parseNetstatArgs } from '@netintro/socket-formatter';
+import { splitExtensions } from './extensions.js';
 import { HELP_TEXT, versionText } from './help.js';
 import { type CliIo, defaultIo, type State } from './io.js';
+import { resolveNetns } from './netns.js';
 import { repeat } from './reports/continuous.js';
 import { showInterfaces } from './reports/interfaces.js';
+import { metricsReport } from './reports/metrics.js';
 import { showRoutes } from './reports/routes.js';
 import { showSockets } from './reports/sockets.js';
 import { showStatistics } from './reports/statistics.js';
+import { watchReport } from './reports/watch.js';
 
 export type { CliIo } from './io.js';
 
@@ -27,6 +31,12 @@ export type { CliIo } from './io.js';
  * ```
  */
 export async function run(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const ext = splitExtensions(argv);
+  if (!ext.ok) {
+    io.stderr(`netintro: ${ext.message} (try 'netintro --help')\n`);
+    return 3;
+  }
+  argv = ext.rest;
   const args = parseNetstatArgs(argv);
   // What netstat prints on stderr and carries on with (--tcpip, -v, a long -A list).
   for (const warning of args.warnings)
@@ -49,15 +59,59 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
     return 1;
   }
-  if (args.mode === 'interfaces' && (args.flags.extend ?? 0) > 0 && !args.json) {
-    // netstat -ie prints ifconfig-style blocks (addresses, masks, byte counts): not provided.
-    io.stderr('netintro: -i with -e (the ifconfig-style list) is not supported; try -i\n');
-    return 1;
+  if (ext.netns !== undefined) {
+    const ns = resolveNetns(ext.netns, io.procRoot ?? '/proc');
+    if (!ns.ok) {
+      io.stderr(`netintro: ${ns.message}\n`);
+      return 1;
+    }
+    io = { ...io, netRoot: ns.root };
   }
+  if ((ext.watch !== undefined || ext.metrics) && args.mode !== 'sockets') {
+    io.stderr(
+      `netintro: --${ext.metrics ? 'metrics' : 'watch'} goes with the socket tables, not -r, -i or -s\n`,
+    );
+    return 3;
+  }
+  const state: State = {};
+  if (ext.metrics) return metricsReport(args, ext.maxSeries, io, state);
+  if (ext.watch !== undefined) {
+    // --watch runs until SIGINT/SIGTERM and then exits cleanly, status 0
+    // (-c keeps netstat's way: the signal ends it).
+    const seconds = ext.watch;
+    return withStopSignal(io, (stoppable) => watchReport(args, seconds, stoppable, state));
+  }
+  return dispatch(args, io, state);
+}
+
+async function dispatch(args: NetstatArgs, io: CliIo, state: State): Promise<number> {
   // Statistics are printed once, even with -c.
   if (args.mode === 'statistics') return showStatistics(args, io);
-  const state: State = {};
   if (args.mode === 'route') return repeat(args, io, () => showRoutes(args, io, state));
-  if (args.mode === 'interfaces') return repeat(args, io, () => showInterfaces(args, io));
+  if (args.mode === 'interfaces') {
+    let status = 0;
+    const code = await repeat(args, io, async () => {
+      status = await showInterfaces(args, io);
+    });
+    return status || code;
+  }
   return repeat(args, io, () => showSockets(args, io, state));
+}
+
+/**
+ * Runs `body` with `io.signal` set: the caller's, or one that SIGINT and
+ * SIGTERM abort (the handlers are removed afterwards).
+ */
+async function withStopSignal(io: CliIo, body: (io: CliIo) => Promise<number>): Promise<number> {
+  if (io.signal) return body(io);
+  const controller = new AbortController();
+  const stop = (): void => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    return await body({ ...io, signal: controller.signal });
+  } finally {
+    process.removeListener('SIGINT', stop);
+    process.removeListener('SIGTERM', stop);
+  }
 }

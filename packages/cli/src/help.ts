@@ -41,7 +41,7 @@ export const HELP_TEXT = `usage: netintro [options]       show network sockets, 
 
 Tables (default: the socket tables)
   -r, --route              routing table (-C: the routing cache; -F -C: both)
-  -i, --interfaces         interface table
+  -i, --interfaces         interface table (-ie: ifconfig-style blocks)
   -s, --statistics         protocol statistics (with -t, -u, -w, -6 to narrow)
 
 Which sockets
@@ -58,10 +58,20 @@ Columns and names
   -o, --timers             kernel timers
   -W, --wide               never cut addresses
 
+Beyond netstat
+      --watch [secs]       one line per socket that opens (+), closes (-) or
+                           changes state or queues (~), polled every second
+                           (or secs); with --json one JSON object per line
+      --metrics            OpenMetrics text for Prometheus (-p: per program)
+      --max-series N       with --metrics: keep the N largest connection series
+      --netns <ns>         another network namespace: a pid, /run/netns/NAME
+                           or NAME (some process must live in it)
+
 Other
   -c, --continuous         print again every second
       --json               JSON instead of the table: one document,
-                           {"version": 1, "sockets": [...]} (-c: one per round)
+                           {"version": 1, "sockets": [...]}; with -c one
+                           compact document per line per round (NDJSON)
   -h, --help               this text
   -V, --version            version
 

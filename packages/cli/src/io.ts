@@ -22,8 +22,12 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reverse DNS (default: getnameinfo through `dns.lookupService`). */
   lookup?: ReverseLookup;
-  /** procfs root (default `/proc`). */
+  /** procfs root (default `/proc`): processes are scanned here, and `net/` is read here unless `netRoot`. */
   procRoot?: string;
+  /** Directory whose `net/` is read, when it is not `procRoot` (`--netns`: `/proc/<pid>`). */
+  netRoot?: string;
+  /** Stops `--watch` and `-c` (default: SIGINT or SIGTERM). */
+  signal?: AbortSignal;
   /** sysfs mount for interface MTU and flags (default `/sys`). */
   sysRoot?: string;
   /** Directory holding `services`, `protocols`, `passwd` (default `/etc`). */
@@ -91,4 +95,30 @@ export interface State {
  */
 export function etcPath(io: CliIo, name: string): string {
   return `${io.etc ?? '/etc'}/${name}`;
+}
+
+/**
+ * The directory whose `net/` the reports read: `io.netRoot`, else
+ * `io.procRoot`, else `/proc`.
+ *
+ * @example
+ * ```ts
+ * netRoot({ stdout, stderr, netRoot: '/proc/4242' }); // '/proc/4242'
+ * ```
+ */
+export function netRoot(io: CliIo): string {
+  return io.netRoot ?? io.procRoot ?? '/proc';
+}
+
+/**
+ * Text for a JSON document: indented for one listing, one compact line
+ * when the command repeats (`-c`), so the output is NDJSON.
+ *
+ * @example
+ * ```ts
+ * jsonText({ version: 1 }, true); // '{"version":1}\n'
+ * ```
+ */
+export function jsonText(value: unknown, compact: boolean): string {
+  return `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`;
 }

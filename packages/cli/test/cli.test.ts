@@ -253,17 +253,21 @@ describe('--json', () => {
     expect(c.stdout().endsWith('}\n')).toBe(true);
   });
 
-  it('prints one JSON document per listing (not an object per line), one per -c round', async () => {
+  it('prints one indented JSON document per listing, and NDJSON (one compact line per round) with -c', async () => {
+    const once = capture({ procRoot: root, etc });
+    expect(await run(['--json', '-an'], once.io)).toBe(0);
+    // One listing: one indented document (its first line alone is no JSON).
+    expect(() => JSON.parse(once.stdout().split('\n')[0] as string)).toThrow();
+    expect(JSON.parse(once.stdout()).sockets).toHaveLength(3);
     const c = capture({ procRoot: root, etc, wait: async (_s, iteration) => iteration < 1 });
     expect(await run(['--json', '-an', '-c'], c.io)).toBe(0);
-    const out = c.stdout();
-    // Not JSON Lines: the first line alone is no JSON document.
-    expect(() => JSON.parse(out.split('\n')[0] as string)).toThrow();
-    const docs = out.split(/(?<=^\})\n(?=\{)/m);
-    expect(docs).toHaveLength(2);
-    for (const text of docs) expect(JSON.parse(text).sockets).toHaveLength(3);
+    const lines = c.stdout().split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(JSON.parse(line).sockets).toHaveLength(3);
     expect(HELP_TEXT).not.toMatch(/object per socket/);
     expect(HELP_TEXT).toMatch(/--json +JSON instead of the table: one document/);
+    expect(HELP_TEXT).toMatch(/NDJSON/);
   });
 
   it("-p adds each socket's owner (pid, fd, command, name, cmdline) from the process scan", async () => {

@@ -16,6 +16,13 @@
 export * from './index.js';
 export { commandFromCmdline, escapeControlCharacters } from './node/command.js';
 export {
+  type InterfaceInfo,
+  parseFibTrieLocal,
+  type ReadInterfaceDetailsOptions,
+  readInterfaceDetails,
+  sysfsMatches,
+} from './node/interfaces.js';
+export {
   type ScanOwnersOptions,
   type SocketOwners,
   scanSocketOwnersSync,
@@ -63,3 +70,10 @@ export {
   readSystemText,
   type Statistics,
 } from './node/system.js';
+export {
+  type SocketChange,
+  type SocketWatchEvent,
+  type WatchedSocket,
+  type WatchSocketsOptions,
+  watchSockets,
+} from './node/watch.js';

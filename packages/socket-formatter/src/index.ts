@@ -31,6 +31,14 @@ export {
   interfaceStateFromSysfs,
 } from './iface.js';
 export {
+  formatInterfaceBlock,
+  formatInterfaceDetails,
+  hardwareTypeText,
+  type InterfaceDetails,
+  interfaceBytesText,
+  interfaceFlagsLongText,
+} from './iface-long.js';
+export {
   activeHeading,
   addressColumn,
   createInetRowFormatter,
@@ -61,6 +69,12 @@ export {
   type UnixSocketJson,
   unixSocketJson,
 } from './json.js';
+export {
+  escapeLabelValue,
+  formatOpenMetrics,
+  type MetricsInput,
+  type MetricsOptions,
+} from './metrics.js';
 export { formatNetstat, formatReport, type ReportInput, type SocketInput } from './netstat.js';
 export {
   type HostsEntry,

@@ -2,14 +2,16 @@
 // here the same fixture goes parse -> format and must match byte for byte, except
 // for the deliberate differences listed in DELIBERATE (each one asserted to occur).
 import { readFileSync } from 'node:fs';
-import type { SocketProcess } from '@netintro/procnet-reader';
+import { type InterfaceCounters, parseIfInet6, type SocketProcess } from '@netintro/procnet-reader';
 import { describe, expect, it } from 'vitest';
 import {
+  formatInterfaceDetails,
   formatInterfaceTable,
   formatNetstat,
   formatReport,
   formatRoutes,
   formatStatistics,
+  type InterfaceDetails,
   type InterfaceState,
   interfaceStateFromSysfs,
   parseNetstatArgs,
@@ -72,6 +74,56 @@ function interfaceStates(): Map<string, InterfaceState> {
   return map;
 }
 
+/** Dotted netmask of a prefix length. */
+function netmask(prefix: number): string {
+  const m = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (m >>> s) & 0xff).join('.');
+}
+
+/**
+ * The ifdetail case: what netstat learned by ioctl, rebuilt from what sysfs
+ * and `ip -j addr` showed in the namespace make-goldens.sh built
+ * (golden/ifdetail/{sysfs-state,ipv4}.txt), plus the fixture's counters.
+ * IPv4: the first non-secondary address carrying the name as its label;
+ * labels that are no device name (veth0:1) become entries of their own
+ * with their device's link facts and no counters, as SIOCGIFCONF lists them.
+ */
+function interfaceDetails(dev: readonly InterfaceCounters[]): InterfaceDetails[] {
+  const dir = `${import.meta.dirname}/golden/ifdetail`;
+  const links = new Map<string, Omit<InterfaceDetails, 'name'>>();
+  for (const line of readFileSync(`${dir}/sysfs-state.txt`, 'utf8').trim().split('\n')) {
+    const [name, type, address, txq, mtu, flags, operstate] = line.split(' ');
+    const st = interfaceStateFromSysfs(mtu!, flags!, operstate!);
+    links.set(name!, {
+      flags: st.flags,
+      mtu: st.mtu,
+      hardwareType: Number(type),
+      hardwareAddress: address === '-' ? '' : address!,
+      txQueueLength: Number(txq),
+    });
+  }
+  const out = new Map<string, InterfaceDetails>();
+  for (const [name, link] of links) {
+    const counters = dev.find((c) => c.iface === name);
+    out.set(name, { name, ...link, ...(counters ? { counters } : {}) });
+  }
+  for (const line of readFileSync(`${dir}/ipv4.txt`, 'utf8').trim().split('\n')) {
+    const [label, address, prefix, broadcast, peer, secondary] = line.split(' ');
+    if (secondary === '1') continue;
+    let entry = out.get(label!);
+    if (!entry) {
+      const link = links.get(label!.split(':')[0]!)!;
+      entry = { name: label!, ...link };
+      out.set(label!, entry);
+    }
+    if (entry.ipv4) continue;
+    entry.ipv4 = { address: address!, netmask: netmask(Number(prefix)), broadcast: '0.0.0.0' };
+    if (broadcast !== '-') entry.ipv4.broadcast = broadcast!;
+    if (peer !== '-') entry.ipv4.destination = peer!;
+  }
+  return [...out.values()];
+}
+
 describe('golden files from the real netstat', () => {
   const matrix = goldenMatrix();
   it('covers at least 40 flag combinations', () => {
@@ -88,7 +140,10 @@ describe('golden files from the real netstat', () => {
       const input = loadCase(g.caseName);
       let actual: string;
       if (args.mode === 'route') actual = formatRoutes(input, args.flags, resolvers);
-      else if (args.mode === 'interfaces') {
+      else if (args.mode === 'interfaces' && args.flags.extend) {
+        const ipv6 = parseIfInet6(readFileSync(`${input.dir}/if_inet6`, 'utf8'));
+        actual = formatInterfaceDetails(interfaceDetails(input.dev), ipv6, args.flags);
+      } else if (args.mode === 'interfaces') {
         const states = interfaceStates();
         actual = formatInterfaceTable(input.dev, (n) => states.get(n), args.flags);
       } else if (args.mode === 'statistics') actual = formatStatistics(input, args.flags);

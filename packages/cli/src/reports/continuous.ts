@@ -7,8 +7,20 @@
 import type { NetstatArgs } from '@netintro/socket-formatter';
 import type { CliIo } from '../io.js';
 
-function sleepSeconds(seconds: number): Promise<boolean> {
-  return new Promise((resolve) => setTimeout(() => resolve(true), seconds * 1000));
+/** Waits, or resolves false at once when `signal` aborts (Ctrl-C, SIGTERM). */
+function sleepSeconds(seconds: number, signal?: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false);
+    const stop = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop);
+      resolve(true);
+    }, seconds * 1000);
+    signal?.addEventListener('abort', stop, { once: true });
+  });
 }
 
 /**
@@ -30,7 +42,8 @@ export async function repeat(
   for (let iteration = 0; ; iteration++) {
     await round();
     if (!args.continuous) return 0;
-    const wait = io.wait ?? sleepSeconds;
+    if (io.signal?.aborted) return 0;
+    const wait = io.wait ?? ((seconds: number) => sleepSeconds(seconds, io.signal));
     if (!(await wait(args.interval, iteration))) return 0;
   }
 }

@@ -1,43 +1,89 @@
 /**
- * The interface table report (`-i`, `-ia`), as a table or `--json`.
+ * The interface reports: the table (`-i`, `-ia`) and the ifconfig-style
+ * blocks (`-ie`, `-iea`), as text or `--json`.
  *
  * @module
  */
-import { readInterfaceSysfs, readInterfaces } from '@netintro/procnet-reader/node';
 import {
+  readInterfaceDetails,
+  readInterfaceSysfs,
+  readInterfaces,
+  sysfsMatches,
+} from '@netintro/procnet-reader/node';
+import {
+  formatInterfaceDetails,
   formatInterfaceTable,
   type InterfaceState,
   interfaceStateFromSysfs,
   type NetstatArgs,
 } from '@netintro/socket-formatter';
-import type { CliIo } from '../io.js';
+import { type CliIo, jsonText, netRoot } from '../io.js';
+
+/**
+ * The sysfs that shows the namespace being read: `io.sysRoot` (default
+ * `/sys`), or with `--netns` the target's own `/sys` (`/proc/<pid>/root/sys`)
+ * when it lists the same interfaces; undefined when none does.
+ */
+function sysfsFor(io: CliIo): string | undefined {
+  const sys = io.sysRoot ?? '/sys';
+  if (io.netRoot === undefined) return sys;
+  for (const candidate of [`${io.netRoot}/root/sys`, sys]) {
+    if (sysfsMatches(io.netRoot, candidate)) return candidate;
+  }
+  return undefined;
+}
 
 /**
  * Prints the counters of `/proc/net/dev` with each interface's MTU and
- * flags from sysfs.
+ * flags from sysfs (`-i`), or the long blocks with addresses (`-ie`).
+ * Returns the exit status.
  *
  * @example
  * ```ts
  * await showInterfaces(args, io); // netintro -i
  * ```
  */
-export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<void> {
-  const counters = await readInterfaces({ root: io.procRoot ?? '/proc' });
-  const sysRoot = io.sysRoot ?? '/sys';
+export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<number> {
+  const sys = sysfsFor(io);
+  if (sys === undefined) {
+    io.stderr(
+      'netintro: -i in another network namespace needs a sysfs of that namespace ' +
+        '(/proc/<pid>/root/sys), and none lists its interfaces\n',
+    );
+    return 1;
+  }
+  const root = netRoot(io);
+  if ((args.flags.extend ?? 0) > 0) {
+    const { interfaces, ipv6 } = readInterfaceDetails({
+      root,
+      sysRoot: sys,
+      useOs: io.netRoot === undefined && root === '/proc',
+    });
+    if (args.json) {
+      io.stdout(jsonText({ version: 1, interfaces, ipv6 }, args.continuous));
+      return 0;
+    }
+    io.stdout(formatInterfaceDetails(interfaces, ipv6, args.flags));
+    return 0;
+  }
+  const counters = await readInterfaces({ root });
   const states = new Map<string, InterfaceState>();
   for (const c of counters) {
-    let sys: ReturnType<typeof readInterfaceSysfs>;
+    let sysfs: ReturnType<typeof readInterfaceSysfs>;
     try {
-      sys = readInterfaceSysfs(c.iface, { sysRoot });
+      sysfs = readInterfaceSysfs(c.iface, { sysRoot: sys });
     } catch {
       continue; // unreadable: no row, as when netstat's ioctl fails
     }
-    if (sys) states.set(c.iface, interfaceStateFromSysfs(sys.mtu, sys.flags, sys.operstate));
+    if (sysfs) {
+      states.set(c.iface, interfaceStateFromSysfs(sysfs.mtu, sysfs.flags, sysfs.operstate));
+    }
   }
   if (args.json) {
     const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
-    io.stdout(`${JSON.stringify({ version: 1, interfaces }, null, 2)}\n`);
-    return;
+    io.stdout(jsonText({ version: 1, interfaces }, args.continuous));
+    return 0;
   }
   io.stdout(formatInterfaceTable(counters, (name) => states.get(name), args.flags));
+  return 0;
 }

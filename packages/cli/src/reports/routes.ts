@@ -11,7 +11,7 @@ import {
   type Resolvers,
   resolveFlags,
 } from '@netintro/socket-formatter';
-import type { CliIo, State } from '../io.js';
+import { type CliIo, jsonText, netRoot, type State } from '../io.js';
 import { etcText } from '../names.js';
 import { createHostResolver } from '../resolver.js';
 
@@ -26,7 +26,7 @@ import { createHostResolver } from '../resolver.js';
  */
 export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
-  const routes = await readRoutes({ root: io.procRoot ?? '/proc' });
+  const routes = await readRoutes({ root: netRoot(io) });
   // netstat -r: IPv4 unless only IPv6 is asked for; both when both are (formatRoutes decides).
   const six = !!args.flags.inet6;
   const four = !!args.flags.inet4 || !six;
@@ -51,7 +51,7 @@ export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Pr
       version: 1,
       routes: { ...(four ? { ipv4: routes.ipv4 } : {}), ...(six ? { ipv6: routes.ipv6 } : {}) },
     };
-    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+    io.stdout(jsonText(doc, args.continuous));
     return;
   }
   io.stdout(formatRoutes({ route: routes.ipv4, ipv6Route: routes.ipv6 }, args.flags, resolvers));

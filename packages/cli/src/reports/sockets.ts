@@ -22,9 +22,10 @@ import {
   type ResolvedFlags,
   type Resolvers,
   resolveFlags,
+  socketsJson,
   toJson,
 } from '@netintro/socket-formatter';
-import { type CliIo, etcPath, type State } from '../io.js';
+import { type CliIo, etcPath, jsonText, netRoot, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
 import { createHostResolver, type HostResolver, stopLookups } from '../resolver.js';
@@ -37,7 +38,7 @@ const DNS_BUDGET_MS = 3000;
 const OUT_CHARS = 8 * 1024;
 
 /** The addresses the formatter will ask a host name for (see socket-formatter's hostText). */
-function addressesToResolve(sockets: readonly InetSocket[]): Set<string> {
+export function addressesToResolve(sockets: readonly InetSocket[]): Set<string> {
   const wanted = new Set<string>();
   const consider = (address: string, family: 4 | 6): void => {
     if (family === 6) {
@@ -90,7 +91,7 @@ function isMissingTable(error: unknown): boolean {
  */
 export async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
-  const root = io.procRoot ?? '/proc';
+  const root = netRoot(io);
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
   const onInvalidLine = (issue: ParseIssue): void => {
     io.stderr(`warning, got bogus ${bogusKind(issue.source)} line.\n`);
@@ -125,7 +126,9 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
   if (f.program) {
     // netstat scans /proc before printing anything and writes its note first.
     // Only the first holder of each socket is shown (the one netstat shows).
-    const owners = scanSocketOwnersSync({ procRoot: root });
+    // Every process is scanned (also with --netns: inodes are unique across
+    // namespaces), so procRoot, not the namespace's net root.
+    const owners = scanSocketOwnersSync({ procRoot: io.procRoot ?? '/proc' });
     const note = permissionNote(
       { denied: owners.denied, socketsFound: owners.size },
       io.euid ?? process.geteuid?.() ?? 0,
@@ -211,5 +214,12 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     }
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
-  if (json) io.stdout(toJson({ inet: jsonInet, unix }, f, resolvers));
+  if (json) {
+    // With -c, one compact document per round (NDJSON); otherwise indented.
+    io.stdout(
+      args.continuous
+        ? jsonText(socketsJson({ inet: jsonInet, unix }, f, resolvers), true)
+        : toJson({ inet: jsonInet, unix }, f, resolvers),
+    );
+  }
 }

@@ -10,7 +10,7 @@ import {
   type NetstatArgs,
   statisticsFamilyError,
 } from '@netintro/socket-formatter';
-import type { CliIo } from '../io.js';
+import { type CliIo, jsonText, netRoot } from '../io.js';
 
 /**
  * Prints the counters of `/proc/net/snmp`, `snmp6` and `netstat` the way
@@ -29,9 +29,9 @@ export async function showStatistics(args: NetstatArgs, io: CliIo): Promise<numb
     io.stdout(`${familyError.replace(/^netstat: /, 'netintro: ')}\n`);
     return 1;
   }
-  const statistics = await readStatistics({ root: io.procRoot ?? '/proc' });
+  const statistics = await readStatistics({ root: netRoot(io) });
   if (args.json) {
-    io.stdout(`${JSON.stringify({ version: 1, statistics }, null, 2)}\n`);
+    io.stdout(jsonText({ version: 1, statistics }, args.continuous));
     return 0;
   }
   io.stdout(formatStatistics(statistics, args.flags));

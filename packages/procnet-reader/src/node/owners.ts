@@ -7,6 +7,7 @@ import { readdirSync } from 'node:fs';
 import { decodeBytes } from '../bytes.js';
 import type { SocketOwner } from '../types.js';
 import { commandFromCmdline, escapeControlCharacters } from './command.js';
+import { scanFdsOfPid } from './fd-scan.js';
 import { errnoCode, MAX_PID_FILE_BYTES, readBytesSync } from './read.js';
 import { type FdScanResult, planScan } from './threads.js';
 
@@ -23,6 +24,15 @@ export interface ScanOwnersOptions {
   procRoot?: string;
   /** Scan this process only (its sockets, nobody else's). Default: every process. */
   pid?: number;
+  /**
+   * Only these socket inodes are wanted: processes are still visited in
+   * numeric pid order, on the calling thread, and the scan stops once each
+   * wanted inode has a holder. `get()` then names the same owner as a full
+   * scan (the lowest pid, netstat's), since every lower pid was read;
+   * `holders()` and `size` only know the processes read before the stop.
+   * Used by `watchSockets` for the new sockets of one poll.
+   */
+  inodes?: Iterable<string>;
 }
 
 /**
@@ -149,6 +159,10 @@ export interface OwnerScan {
 export function startOwnerScan(options: ScanOwnersOptions = {}): OwnerScan {
   const procRoot = options.procRoot ?? '/proc';
   const pids = options.pid === undefined ? listPids(procRoot) : [options.pid];
+  if (options.inodes !== undefined) {
+    const wanted = new Set(options.inodes);
+    return { finish: () => scanUntilFound(procRoot, pids, wanted) };
+  }
   const planned = planScan(procRoot, pids);
   return {
     finish() {
@@ -157,6 +171,26 @@ export function startOwnerScan(options: ScanOwnersOptions = {}): OwnerScan {
       return buildOwners(procRoot, pids, perPid, threads);
     },
   };
+}
+
+/**
+ * The scan for `inodes`: pids in ascending order until every wanted inode
+ * has been seen. The first process seen holding an inode is therefore its
+ * lowest-pid holder, as in a full scan; stopping after it skips only higher
+ * pids, which can never be an inode's first holder.
+ */
+function scanUntilFound(
+  procRoot: string,
+  pids: readonly number[],
+  wanted: Set<string>,
+): SocketOwners {
+  const perPid: FdScanResult[] = [];
+  for (let p = 0; p < pids.length && wanted.size > 0; p++) {
+    const found = scanFdsOfPid(procRoot, pids[p] as number);
+    perPid.push(found);
+    if (typeof found === 'object') for (const inode of found.inodes) wanted.delete(String(inode));
+  }
+  return buildOwners(procRoot, pids.slice(0, perPid.length), perPid, 0);
 }
 
 /** Holder index in pid order, process details for the pids holding sockets. */

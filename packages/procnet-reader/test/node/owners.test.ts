@@ -84,6 +84,34 @@ describe('scanSocketOwnersSync on a fake procfs', () => {
     expect(owners.get('555')?.name).toBe('early\\x1B');
   });
 
+  test('inodes: stops once each wanted inode has a holder, still naming the lowest pid', () => {
+    // Socket 555 is shared by pids 9 and 1000: the owner is 9 (netstat's),
+    // and the scan stops right after it (1000 is never read).
+    const shared = scanSocketOwnersSync({ procRoot: fake, inodes: ['555'] });
+    expect(shared.get('555')).toMatchObject({ pid: 9, fd: 4, command: 'early' });
+    expect(shared.holders('555').map((o) => o.pid)).toEqual([9]);
+    expect(shared).toMatchObject({ scanned: 1, vanished: 0, threads: 0 });
+
+    // 111 (pids 100 and 200) and 555: read 9 and 100, then stop.
+    const two = scanSocketOwnersSync({ procRoot: fake, inodes: new Set(['111', '555']) });
+    expect(two.get('111')).toEqual({ pid: 100, fd: 3, ...foo });
+    expect(two.get('555')?.pid).toBe(9);
+    expect(two.has('0x1f')).toBe(false); // pid 200 was not read
+    expect(two.scanned).toBe(2);
+
+    // A wanted inode nobody holds: every process is read, as in a full scan.
+    const full = scanSocketOwnersSync({ procRoot: fake });
+    const missing = scanSocketOwnersSync({ procRoot: fake, inodes: ['31', '555'] });
+    expect(missing.holders('555').map((o) => o.pid)).toEqual([9, 1000]);
+    expect(missing).toMatchObject({ size: full.size, scanned: full.scanned, vanished: 1 });
+
+    // Nothing wanted: nothing read.
+    expect(scanSocketOwnersSync({ procRoot: fake, inodes: [] })).toMatchObject({
+      size: 0,
+      scanned: 0,
+    });
+  });
+
   test('one process only', () => {
     const owners = scanSocketOwnersSync({ procRoot: fake, pid: 200 });
     expect(owners.holders('111')).toEqual([{ pid: 200, fd: 7, ...kthread }]);
