@@ -160,8 +160,9 @@ describe('watchSockets on a fixture tree', () => {
 
   it('keys UNIX sockets by inode and whole path, spaces included', async () => {
     const { root, write } = tree();
+    // The kernel prints the inode as %5lu: padded to five columns.
     const row = (inode: string, st: string, path: string) =>
-      `0000000000000000: 00000002 00000000 00010000 0001 ${st} ${inode} ${path}\n`;
+      `0000000000000000: 00000002 00000000 00010000 0001 ${st} ${inode.padStart(5)} ${path}\n`;
     write('unix', UNIX_HEADER + row('2001', '01', '/run/a b.sock') + row('2002', '01', ''));
     const it = watchSockets({ root, interval: 10, kinds: 'unix' });
     const pending = it.next();
