@@ -50,7 +50,15 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) => errors.push(`requestfailed: ${request.url()}`));
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText ?? '';
+    // A speculative prefetch (Astro's, of a link's page) is dropped when a
+    // click navigates away first; that is not a failure of the page.
+    const prefetch = request.headers()['sec-purpose']?.includes('prefetch');
+    if (!(prefetch && error === 'net::ERR_ABORTED')) {
+      errors.push(`requestfailed: ${request.url()} ${error}`);
+    }
+  });
   return errors;
 }
 

@@ -5,27 +5,32 @@
  * Queries Pagefind's own index of the production build, as the search box does.
  */
 import { expect, test } from '@playwright/test';
+import { SEARCH_RANKING } from '../src/lib/search-ranking';
 
 interface Found {
   url: string;
   title: string;
 }
 
-/** Every result of `query`, best first. */
+/** Every result of `query`, best first, ranked as the search box ranks. */
 async function search(page: import('@playwright/test').Page, query: string): Promise<Found[]> {
-  return page.evaluate(async (q) => {
-    const url = '/pagefind/pagefind.js';
-    const pagefind = await import(/* @vite-ignore */ url);
-    const found = await pagefind.search(q);
-    return Promise.all(
-      found.results.map(
-        async (r: { data(): Promise<{ url: string; meta: { title: string } }> }) => {
-          const data = await r.data();
-          return { url: data.url, title: data.meta.title };
-        },
-      ),
-    );
-  }, query);
+  return page.evaluate(
+    async ([q, ranking]) => {
+      const url = '/pagefind/pagefind.js';
+      const pagefind = await import(/* @vite-ignore */ url);
+      await pagefind.options({ ranking });
+      const found = await pagefind.search(q);
+      return Promise.all(
+        found.results.map(
+          async (r: { data(): Promise<{ url: string; meta: { title: string } }> }) => {
+            const data = await r.data();
+            return { url: data.url, title: data.meta.title };
+          },
+        ),
+      );
+    },
+    [query, SEARCH_RANKING] as const,
+  );
 }
 
 const LESSON_WORDS = ['443', 'TIME_WAIT', 'LISTEN', 'socket', 'Recv-Q'];
