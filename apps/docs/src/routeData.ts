@@ -5,7 +5,7 @@
  * (the same rule as every other link: ./lib/base-path.mjs).
  */
 import { defineRouteMiddleware } from '@astrojs/starlight/route-data';
-import { prefixFrontmatterLinks } from './lib/base-path.mjs';
+import { prefixBase, prefixFrontmatterLinks } from './lib/base-path.mjs';
 
 export const onRequest = defineRouteMiddleware((context) => {
   const base = import.meta.env.BASE_URL;
@@ -16,4 +16,14 @@ export const onRequest = defineRouteMiddleware((context) => {
     ...route.entry,
     data: prefixFrontmatterLinks(route.entry.data, base) as typeof route.entry.data,
   };
+  // Starlight computed the pagination from the authored frontmatter before this
+  // middleware ran: a `next:`/`prev:` link given there still lacks the base.
+  const pagination = { ...route.pagination };
+  for (const key of ['prev', 'next'] as const) {
+    const link = pagination[key];
+    if (link && !link.href.startsWith(base)) {
+      pagination[key] = { ...link, href: prefixBase(link.href, base) };
+    }
+  }
+  route.pagination = pagination;
 });
