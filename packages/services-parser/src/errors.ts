@@ -11,7 +11,7 @@ import type { ServicesIssue, ServicesIssueCode } from './types.js';
  *   parseServices('ok 1/tcp\nweb 70000/tcp\n', { source: 'my-services' });
  * } catch (err) {
  *   if (err instanceof ServicesParseError) {
- *     err.code; // 'PORT_OUT_OF_RANGE'
+ *     err.code; // 'port-out-of-range'
  *     err.line; // 2
  *     err.message; // 'my-services:2: expected a port from 0 to 65535, got "web 70000/tcp"'
  *   }

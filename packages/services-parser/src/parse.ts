@@ -36,10 +36,10 @@ function digitValue(c: number, base: number): number {
 }
 
 const EXPECTED: Record<ServicesIssueCode, string> = {
-  MISSING_PORT: 'a port/protocol field after the service name',
-  INVALID_PORT: 'a port number (as in 80/tcp) followed by /protocol',
-  PORT_OUT_OF_RANGE: 'a port from 0 to 65535',
-  MISSING_PROTOCOL: 'a protocol after the port, as in 80/tcp',
+  'missing-port': 'a port/protocol field after the service name',
+  'bad-port': 'a port number (as in 80/tcp) followed by /protocol',
+  'port-out-of-range': 'a port from 0 to 65535',
+  'missing-protocol': 'a protocol after the port, as in 80/tcp',
 };
 
 function quote(raw: string): string {
@@ -86,7 +86,7 @@ function quote(raw: string): string {
  *
  * const issues: string[] = [];
  * parseServices('ok 1/tcp\nbad x/tcp\n', { onInvalidLine: (i) => issues.push(i.code) });
- * // issues: ['INVALID_PORT']
+ * // issues: ['bad-port']
  * ```
  */
 export function parseServices(text: string, options: ParseServicesOptions = {}): ServiceEntry[] {
@@ -141,7 +141,7 @@ export function parseServices(text: string, options: ParseServicesOptions = {}):
     const name = text.slice(nameStart, i);
     while (i < end && isSpace(c)) c = text.charCodeAt(++i);
     if (i >= end || c === HASH || c === NUL) {
-      report('MISSING_PORT', start, end);
+      report('missing-port', start, end);
       continue;
     }
 
@@ -172,20 +172,20 @@ export function parseServices(text: string, options: ParseServicesOptions = {}):
       d = i < end ? digitValue(c, base) : -1;
     }
     if (digits === 0) {
-      report('INVALID_PORT', start, end);
+      report('bad-port', start, end);
       continue;
     }
     const slash = i < end && c === SLASH;
     if (!slash && i < end && !endsField(c)) {
-      report('INVALID_PORT', start, end);
+      report('bad-port', start, end);
       continue;
     }
     if ((negative && value !== 0) || value > 65535) {
-      report('PORT_OUT_OF_RANGE', start, end);
+      report('port-out-of-range', start, end);
       continue;
     }
     if (!slash) {
-      report('MISSING_PROTOCOL', start, end);
+      report('missing-protocol', start, end);
       continue;
     }
     while (i < end && c === SLASH) c = text.charCodeAt(++i);
@@ -194,7 +194,7 @@ export function parseServices(text: string, options: ParseServicesOptions = {}):
     const protoStart = i;
     while (i < end && !endsField(c)) c = text.charCodeAt(++i);
     if (i === protoStart) {
-      report('MISSING_PROTOCOL', start, end);
+      report('missing-protocol', start, end);
       continue;
     }
     let protocol = text.slice(protoStart, i);

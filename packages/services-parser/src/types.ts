@@ -25,22 +25,22 @@ export interface ServiceEntry {
 /**
  * Why a line was rejected.
  *
- * - `MISSING_PORT`: a name with nothing after it (`foo`).
- * - `INVALID_PORT`: the second field does not start with a number (`foo x/tcp`, `foo 80a/tcp`).
- * - `PORT_OUT_OF_RANGE`: a number outside 0-65535 (`foo 70000/tcp`, `foo -1/tcp`).
- * - `MISSING_PROTOCOL`: no `/protocol` after the port (`foo 80`, `foo 80/`, `foo 80 tcp`).
+ * - `missing-port`: a name with nothing after it (`foo`).
+ * - `bad-port`: the second field does not start with a number (`foo x/tcp`, `foo 80a/tcp`).
+ * - `port-out-of-range`: a number outside 0-65535 (`foo 70000/tcp`, `foo -1/tcp`).
+ * - `missing-protocol`: no `/protocol` after the port (`foo 80`, `foo 80/`, `foo 80 tcp`).
  *
  * @example
  * ```ts
  * import type { ServicesIssueCode } from '@netintro/services-parser';
- * const code: ServicesIssueCode = 'MISSING_PROTOCOL';
+ * const code: ServicesIssueCode = 'missing-protocol';
  * ```
  */
 export type ServicesIssueCode =
-  | 'MISSING_PORT'
-  | 'INVALID_PORT'
-  | 'PORT_OUT_OF_RANGE'
-  | 'MISSING_PROTOCOL';
+  | 'missing-port'
+  | 'bad-port'
+  | 'port-out-of-range'
+  | 'missing-protocol';
 
 /**
  * A rejected line, as passed to an `onInvalidLine` callback and carried by {@link ServicesParseError}.
@@ -50,7 +50,7 @@ export type ServicesIssueCode =
  * import { parseServices, type ServicesIssue } from '@netintro/services-parser';
  * const issues: ServicesIssue[] = [];
  * parseServices('web 80\n', { onInvalidLine: (issue) => issues.push(issue) });
- * issues[0]?.code; // 'MISSING_PROTOCOL'
+ * issues[0]?.code; // 'missing-protocol'
  * ```
  */
 export interface ServicesIssue {

@@ -43,7 +43,7 @@ describe('readServices / readServicesSync', () => {
       name: 'ServicesParseError',
       source: bad,
       line: 2,
-      code: 'PORT_OUT_OF_RANGE',
+      code: 'port-out-of-range',
     });
     expect(() => readServicesSync(bad)).toThrow(ServicesParseError);
     expect(readServicesSync(bad, { onInvalidLine: 'skip' })).toHaveLength(1);
