@@ -76,7 +76,7 @@ async function runCli(flags: string, files: Case['files']): Promise<string> {
   }>('../../../packages/cli/src/cli.ts');
   const { parseHosts } = await importSource<{
     parseHosts: (text: string) => { address: string; name: string }[];
-  }>('../../../packages/socket-formatter/src/index.ts');
+  }>('../../../packages/procnet-reader/src/index.ts');
   const root = mkdtempSync(join(tmpdir(), 'netintro-docs-cli-'));
   mkdirSync(join(root, 'proc', 'net'), { recursive: true });
   mkdirSync(join(root, 'etc'));

@@ -7,12 +7,13 @@
  * @module
  */
 
-import { type NetstatArgs, parseNetstatArgs } from '@netintro/socket-formatter';
+import { parseNetstatArgs } from '@netintro/socket-formatter';
 import { splitExtensions } from './extensions.js';
 import { HELP_TEXT, versionText } from './help.js';
-import { type CliIo, defaultIo, type State } from './io.js';
+import { type CliArgs, type CliIo, defaultIo, type State } from './io.js';
 import { resolveNetns } from './netns.js';
 import { repeat } from './reports/continuous.js';
+import { showGroups } from './reports/groups.js';
 import { showInterfaces } from './reports/interfaces.js';
 import { metricsReport } from './reports/metrics.js';
 import { showRoutes } from './reports/routes.js';
@@ -37,16 +38,17 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     return 3;
   }
   argv = ext.rest;
-  const args = parseNetstatArgs(argv);
+  const parsed = parseNetstatArgs(argv);
   // What netstat prints on stderr and carries on with (--tcpip, -v, a long -A list).
-  for (const warning of args.warnings)
+  for (const warning of parsed.warnings)
     io.stderr(`netintro: ${warning.replace(/^netstat: /, '')}\n`);
-  if (!args.ok) {
-    const message = args.message.replace(/^netstat: /, '');
-    const hint = args.exitCode === 3 ? " (try 'netintro --help')" : '';
+  if (!parsed.ok) {
+    const message = parsed.message.replace(/^netstat: /, '');
+    const hint = parsed.exitCode === 3 ? " (try 'netintro --help')" : '';
     io.stderr(`netintro: ${message}${hint}\n`);
-    return args.exitCode;
+    return parsed.exitCode;
   }
+  const args: CliArgs = { ...parsed, compact: ext.compact, internals: ext.internals };
   if (args.mode === 'help') {
     io.stdout(HELP_TEXT);
     return 0;
@@ -55,9 +57,15 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
     io.stdout(versionText());
     return 0;
   }
-  if (args.mode === 'groups' || args.mode === 'masquerade') {
-    io.stderr(`netintro: ${args.mode === 'groups' ? '-g' : '-M'} is not supported\n`);
+  if (args.mode === 'masquerade') {
+    io.stderr('netintro: -M is not supported\n');
     return 1;
+  }
+  if ((ext.compact || ext.internals) && !args.json) {
+    io.stderr(
+      `netintro: ${ext.compact ? '--compact' : '--json-internals'} goes with --json (try 'netintro --help')\n`,
+    );
+    return 3;
   }
   if (ext.netns !== undefined) {
     const ns = resolveNetns(ext.netns, io.procRoot ?? '/proc');
@@ -84,10 +92,11 @@ export async function run(argv: readonly string[], io: CliIo = defaultIo()): Pro
   return dispatch(args, io, state);
 }
 
-async function dispatch(args: NetstatArgs, io: CliIo, state: State): Promise<number> {
+async function dispatch(args: CliArgs, io: CliIo, state: State): Promise<number> {
   // Statistics are printed once, even with -c.
   if (args.mode === 'statistics') return showStatistics(args, io);
   if (args.mode === 'route') return repeat(args, io, () => showRoutes(args, io, state));
+  if (args.mode === 'groups') return repeat(args, io, () => showGroups(args, io, state));
   if (args.mode === 'interfaces') {
     let status = 0;
     const code = await repeat(args, io, async () => {

@@ -1,6 +1,9 @@
 /**
  * The options netintro adds beyond netstat's: `--watch [secs]`,
- * `--metrics`, `--max-series N` and `--netns <pid|path|name>`. They are
+ * `--metrics`, `--max-series N`, `--netns <pid|path|name>`, and for
+ * `--json` (netstat's parser takes that one) `--compact` (one line per
+ * document) and `--json-internals` (keep the parser's `line`, `slot` and
+ * `pointer` fields). They are
  * taken out of the command line before netstat's parser sees the rest, so
  * netstat's options keep their exact meaning (none of these names is a
  * netstat option or an abbreviation of one).
@@ -14,7 +17,7 @@
  *
  * @example
  * ```ts
- * splitExtensions(['--watch', '2', '-tn']); // { ok: true, watch: 2, metrics: false, rest: ['-tn'] }
+ * splitExtensions(['--watch', '2', '-tn']); // { ok: true, watch: 2, metrics: false, compact: false, internals: false, rest: ['-tn'] }
  * ```
  */
 export type Extensions =
@@ -27,6 +30,10 @@ export type Extensions =
       maxSeries?: number;
       /** `--netns X`: the namespace argument, unresolved. */
       netns?: string;
+      /** `--compact`: JSON on one line. */
+      compact: boolean;
+      /** `--json-internals`: JSON keeps `line`, `slot` and `pointer`. */
+      internals: boolean;
       rest: string[];
     }
   | { ok: false; message: string };
@@ -35,7 +42,8 @@ const NUMBER = /^\d+(\.\d+)?$/;
 
 /**
  * Takes `--watch [secs]`, `--watch=secs`, `--metrics`, `--max-series N`
- * (`=N`) and `--netns X` (`=X`) out of `argv` (up to a `--`).
+ * (`=N`), `--netns X` (`=X`), `--compact` and `--json-internals` out of
+ * `argv` (up to a `--`).
  *
  * @example
  * ```ts
@@ -48,6 +56,8 @@ export function splitExtensions(argv: readonly string[]): Extensions {
   let metrics = false;
   let maxSeries: number | undefined;
   let netns: string | undefined;
+  let compact = false;
+  let internals = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--') {
@@ -76,6 +86,10 @@ export function splitExtensions(argv: readonly string[]): Extensions {
         return bad(`--max-series wants a whole number, got '${value ?? ''}'`);
       }
       maxSeries = Number(value);
+    } else if (name === '--compact' || name === '--json-internals') {
+      if (inline !== undefined) return bad(`${name} takes no value`);
+      if (name === '--compact') compact = true;
+      else internals = true;
     } else if (name === '--netns') {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') {
@@ -88,7 +102,7 @@ export function splitExtensions(argv: readonly string[]): Extensions {
   }
   if (maxSeries !== undefined && !metrics) return bad('--max-series goes with --metrics');
   if (watch !== undefined && metrics) return bad('give only one of --watch and --metrics');
-  const out: Extensions = { ok: true, metrics, rest };
+  const out: Extensions = { ok: true, metrics, compact, internals, rest };
   if (watch !== undefined) out.watch = watch;
   if (maxSeries !== undefined) out.maxSeries = maxSeries;
   if (netns !== undefined) out.netns = netns;

@@ -43,6 +43,7 @@ Tables (default: the socket tables)
   -r, --route              routing table (-C: the routing cache; -F -C: both)
   -i, --interfaces         interface table (-ie: ifconfig-style blocks)
   -s, --statistics         protocol statistics (with -t, -u, -w, -6 to narrow)
+  -g, --groups             multicast group memberships (IPv4 and IPv6)
 
 Which sockets
   -t, --tcp  -u, --udp  -U, --udplite  -w, --raw  -x, --unix
@@ -70,8 +71,12 @@ Beyond netstat
 Other
   -c, --continuous         print again every second
       --json               JSON instead of the table: one document,
-                           {"version": 1, "sockets": [...]}; with -c one
+                           {"version": 1, "sockets": [...]} (or "routes",
+                           "interfaces", "statistics", "groups"); with -c one
                            compact document per line per round (NDJSON)
+      --compact            with --json: each document on one line
+      --json-internals     with --json: keep the parsers' line, slot and
+                           pointer fields
   -h, --help               this text
   -V, --version            version
 

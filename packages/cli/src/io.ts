@@ -5,7 +5,7 @@
  * @module
  */
 import { encodeBytes } from '@netintro/procnet-reader';
-import type { Resolvers } from '@netintro/socket-formatter';
+import type { JsonOptions, NetstatArgs, Resolvers } from '@netintro/socket-formatter';
 import type { HostResolver, ReverseLookup } from './resolver.js';
 
 /**
@@ -111,14 +111,44 @@ export function netRoot(io: CliIo): string {
 }
 
 /**
- * Text for a JSON document: indented for one listing, one compact line
- * when the command repeats (`-c`), so the output is NDJSON.
+ * netstat's parsed command line plus the JSON choices of netintro's own
+ * options: `--compact` and `--json-internals`.
  *
  * @example
  * ```ts
- * jsonText({ version: 1 }, true); // '{"version":1}\n'
+ * const args: CliArgs = { ...parsed, compact: true, internals: false };
  * ```
  */
-export function jsonText(value: unknown, compact: boolean): string {
+export type CliArgs = NetstatArgs & {
+  /** `--compact`: each JSON document on one line. */
+  compact?: boolean;
+  /** `--json-internals`: JSON keeps the parser's `line`, `slot` and `pointer`. */
+  internals?: boolean;
+};
+
+/**
+ * The JSON builders' options for a command line.
+ *
+ * @example
+ * ```ts
+ * routesJson(routes, jsonOptions(args));
+ * ```
+ */
+export function jsonOptions(args: CliArgs): JsonOptions {
+  return { internals: args.internals === true };
+}
+
+/**
+ * Text for a JSON document: indented for one listing, one compact line
+ * with `--compact` or when the command repeats (`-c`), so the output is
+ * NDJSON.
+ *
+ * @example
+ * ```ts
+ * jsonText({ version: 1 }, { ...args, compact: true }); // '{"version":1}\n'
+ * ```
+ */
+export function jsonText(value: unknown, args: CliArgs): string {
+  const compact = args.compact === true || args.continuous;
   return `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`;
 }

@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { readSystemText } from '@netintro/procnet-reader/node';
+import { parseNetworks, parseProtocols, readSystemText } from '@netintro/procnet-reader/node';
 import {
-  networksResolverFromText,
-  protocolsResolverFromText,
+  networksResolverFromEntries,
+  protocolsResolverFromEntries,
   type Resolvers,
 } from '@netintro/socket-formatter';
 import { type CliIo, etcPath } from './io.js';
@@ -64,7 +64,7 @@ export async function loadServices(io: CliIo): Promise<Resolvers['services']> {
  */
 export async function loadNetworks(io: CliIo): Promise<Resolvers['networks']> {
   const text = etcText(io, 'networks');
-  return text === undefined ? undefined : networksResolverFromText(text);
+  return text === undefined ? undefined : networksResolverFromEntries(parseNetworks(text));
 }
 
 /**
@@ -78,5 +78,5 @@ export async function loadNetworks(io: CliIo): Promise<Resolvers['networks']> {
  */
 export async function loadProtocols(io: CliIo): Promise<Resolvers['protocols']> {
   const text = etcText(io, 'protocols');
-  return text === undefined ? () => undefined : protocolsResolverFromText(text);
+  return text === undefined ? () => undefined : protocolsResolverFromEntries(parseProtocols(text));
 }

@@ -87,8 +87,16 @@ describe('splitExtensions', () => {
       ok: true,
       watch: 2,
       metrics: false,
+      compact: false,
+      internals: false,
       rest: ['-tn'],
     });
+    expect(splitExtensions(['--json', '--compact', '--json-internals', '-r'])).toMatchObject({
+      compact: true,
+      internals: true,
+      rest: ['--json', '-r'],
+    });
+    expect(splitExtensions(['--compact=yes'])).toMatchObject({ ok: false });
     expect(splitExtensions(['--watch', '-tn'])).toMatchObject({ watch: 1, rest: ['-tn'] });
     expect(splitExtensions(['--metrics', '--max-series=5', '-p'])).toMatchObject({
       metrics: true,

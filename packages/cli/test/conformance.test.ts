@@ -142,6 +142,14 @@ const MATRIX: readonly string[][] = [
   ['--interfaces', '--extend', '--all'],
   ['-s'],
   ['-st'],
+  ['-g'],
+  ['-gn'],
+  ['-g4'],
+  ['-g6'],
+  ['--groups', '--numeric-hosts'],
+  ['-g', '-t'],
+  ['-g', '-A', 'inet6'],
+  ['-gae'],
   ['-su'],
   ['-s6'],
   ['-sw'],
@@ -219,8 +227,8 @@ function normalize(text: string, args: string[]): string {
   return out;
 }
 
-/** Deliberate differences seen, by kind. */
-const seen = { pathWithSpace: 0, controlCharacters: 0 };
+/** Deliberate differences seen, by kind (and whether the -g case listed the zoo's groups). */
+const seen = { pathWithSpace: 0, controlCharacters: 0, groups: false };
 
 /**
  * Removes the deliberate differences from a pair of outputs after checking
@@ -274,6 +282,8 @@ function writeEtc(dir: string): void {
       '127.0.0.3\ta-very-long-hostname-for-the-netintro-conformance-test.example',
       '::1\tlocalhost ip6-localhost ip6-loopback',
       'fd00::2\ta-very-long-hostname-six.example.net',
+      '239.255.0.1\tzoo-group.example',
+      'ff15::1234\tzoo-group-six.example',
       '',
     ].join('\n'),
   );
@@ -363,11 +373,15 @@ describe.skipIf(!runnable && !process.env.CI)('conformance with net-tools netsta
     for (const [args, uid] of cases) {
       const { ours, theirs } = await compare(args, uid);
       check(args, uid, ours, theirs, failures);
+      // -g is live: the zoo's memberships show, by their /etc/hosts names.
+      if (args.join(' ') === '-g')
+        seen.groups = /zoo-group\.example\n[\s\S]*zoo-group-six\.example\n/.test(theirs.stdout);
     }
     expect(failures).toEqual([]);
     // The deliberate differences did show up (and were exactly as documented).
     expect(seen.pathWithSpace).toBeGreaterThan(0);
     expect(seen.controlCharacters).toBeGreaterThan(0);
+    expect(seen.groups).toBe(true);
   }, 400_000); // one case at a time: 23 s alone, 99 s beside the other packages' tests; generous so a loaded CI machine is not a failure
 });
 

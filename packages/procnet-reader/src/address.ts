@@ -138,8 +138,17 @@ export function checkEndianness(endianness: unknown): asserts endianness is Endi
   }
 }
 
-/** Parses dotted-quad IPv4 text into 4 bytes, or undefined. */
-function parseIpv4Bytes(text: string): number[] | undefined {
+/**
+ * Parses dotted-quad IPv4 text into 4 bytes, or undefined, as `inet_pton`
+ * reads it: four decimal parts up to 255, no leading zeros.
+ *
+ * @example
+ * ```ts
+ * parseIpv4Bytes('192.0.2.1'); // [192, 0, 2, 1]
+ * parseIpv4Bytes('010.0.0.1'); // undefined
+ * ```
+ */
+export function parseIpv4Bytes(text: string): number[] | undefined {
   const parts = text.split('.');
   if (parts.length !== 4) return undefined;
   const out: number[] = [];
@@ -152,8 +161,17 @@ function parseIpv4Bytes(text: string): number[] | undefined {
   return out;
 }
 
-/** Parses IPv6 text (with `::` and an optional dotted-quad tail) into 16 bytes, or undefined. */
-function parseIpv6Bytes(text: string): number[] | undefined {
+/**
+ * Parses IPv6 text (with `::` and an optional dotted-quad tail) into 16
+ * bytes in network order, or undefined.
+ *
+ * @example
+ * ```ts
+ * parseIpv6Bytes('::1'); // [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+ * parseIpv6Bytes('1::2::3'); // undefined
+ * ```
+ */
+export function parseIpv6Bytes(text: string): number[] | undefined {
   const doubles = text.split('::');
   if (doubles.length > 2) return undefined;
   const toGroups = (part: string, allowV4Tail: boolean): number[] | undefined => {

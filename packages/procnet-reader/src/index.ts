@@ -10,10 +10,22 @@ export {
   decodeAddress,
   encodeAddress,
   formatIpv6,
+  parseIpv4Bytes,
+  parseIpv6Bytes,
 } from './address.js';
 export { decodeBytes, encodeBytes } from './bytes.js';
 export { type ParseIssueCode, ProcNetParseError } from './errors.js';
+export {
+  type EtcParseOptions,
+  type HostsEntry,
+  type NetworkEntry,
+  type ProtocolEntry,
+  parseHosts,
+  parseNetworks,
+  parseProtocols,
+} from './etc.js';
 export { type InterfaceAddress6, parseIfInet6 } from './ifinet6.js';
+export { type GroupMembership, parseIgmp, parseIgmp6 } from './igmp.js';
 export {
   INET_TABLES,
   parseInetLine,
@@ -29,6 +41,7 @@ export {
   socketTableOfHeader,
 } from './inet.js';
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
+export { type ParsePasswdOptions, parsePasswd } from './passwd.js';
 export {
   type ParseSocketTablesOptions,
   type PastedSockets,

@@ -28,8 +28,6 @@ export {
   scanSocketOwnersSync,
 } from './node/owners.js';
 export {
-  type ParsePasswdOptions,
-  parsePasswd,
   type ReadUsersOptions,
   readUsers,
   readUsersSync,
@@ -63,6 +61,7 @@ export {
   type InterfaceSysfs,
   type ReadNetFileOptions,
   type Routes,
+  readGroups,
   readInterfaceSysfs,
   readInterfaces,
   readRoutes,

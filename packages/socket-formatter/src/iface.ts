@@ -128,24 +128,23 @@ export function formatInterfaceTable(
 }
 
 /**
- * Builds the state netstat gets by ioctl from what sysfs shows:
- * `/sys/class/net/<name>/flags` lacks `IFF_RUNNING`, which the kernel adds
- * for `SIOCGIFFLAGS` when the interface is up and its operstate is `up` or
- * `unknown`.
+ * Builds the state netstat gets by ioctl from what sysfs shows (the record
+ * procnet-reader's `readInterfaceSysfs` returns): `/sys/class/net/<name>/flags`
+ * lacks `IFF_RUNNING`, which the kernel adds for `SIOCGIFFLAGS` when the
+ * interface is up and its operstate is `up` or `unknown`.
  *
  * @example
  * ```ts
- * interfaceStateFromSysfs('65536', '0x9', 'unknown'); // { mtu: 65536, flags: 0x49 }
+ * interfaceStateFromSysfs({ mtu: 65536, flags: 0x9, operstate: 'unknown' }); // { mtu: 65536, flags: 0x49 }
  * ```
  */
-export function interfaceStateFromSysfs(
-  mtu: string | number,
-  flags: string | number,
-  operstate: string,
-): InterfaceState {
-  let f = typeof flags === 'number' ? flags : Number.parseInt(flags.trim(), 16);
-  f &= ~0x40;
-  const state = operstate.trim();
+export function interfaceStateFromSysfs(sysfs: {
+  mtu: number;
+  flags: number;
+  operstate: string;
+}): InterfaceState {
+  let f = sysfs.flags & ~0x40;
+  const state = sysfs.operstate.trim();
   if (f & IFF_UP && (state === 'up' || state === 'unknown')) f |= 0x40;
-  return { mtu: Number(mtu), flags: f };
+  return { mtu: sysfs.mtu, flags: f };
 }

@@ -17,12 +17,7 @@ export {
   type ResolvedFlags,
   resolveFlags,
 } from './flags.js';
-export {
-  formatGroups,
-  type GroupMembership,
-  parseIgmp,
-  parseIgmp6,
-} from './groups.js';
+export { formatGroups } from './groups.js';
 export {
   compareInterfaceNames,
   formatInterfaceTable,
@@ -77,19 +72,30 @@ export {
 } from './metrics.js';
 export { formatNetstat, formatReport, type ReportInput, type SocketInput } from './netstat.js';
 export {
-  type HostsEntry,
-  hostsResolverFromText,
-  ipv4Bytes,
-  ipv6Bytes,
-  networksResolverFromText,
-  type ProtocolEntry,
-  parseHosts,
-  parseProtocols,
-  protocolsResolverFromText,
+  GROUPS_JSON_VERSION,
+  type GroupsJson,
+  groupsJson,
+  INTERFACES_JSON_VERSION,
+  type InterfaceDetailsJson,
+  type InterfaceJson,
+  type InterfacesJson,
+  interfaceDetailsJson,
+  interfacesJson,
+  type JsonOptions,
+  ROUTES_JSON_VERSION,
+  type RoutesJson,
+  routesJson,
+  STATISTICS_JSON_VERSION,
+  type StatisticsJson,
+  statisticsJson,
+} from './reports-json.js';
+export {
+  hostsResolverFromEntries,
+  networksResolverFromEntries,
+  protocolsResolverFromEntries,
   type Resolvers,
   type ServicesLookup,
   servicesResolverFromDb,
-  usersResolverFromPasswd,
 } from './resolvers.js';
 export {
   formatRoute6Table,

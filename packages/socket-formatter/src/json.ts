@@ -2,7 +2,8 @@
  * The stable JSON form of the socket tables (`netintro --json`): one object
  * per socket with every field of the parsed record plus the names the
  * resolvers gave. The schema is documented in the README and exported as
- * {@link SOCKETS_JSON_SCHEMA}.
+ * {@link SOCKETS_JSON_SCHEMA}. Parser internals (`slot`, `pointer`, `line`)
+ * are left out unless `options.internals` is set.
  *
  * @packageDocumentation
  */
@@ -11,6 +12,7 @@ import type { Endpoint, InetSocket, SocketProcess, UnixSocket } from '@netintro/
 import { type NetstatFlags, resolveFlags } from './flags.js';
 import { inetSocketSelected, isServerSocket, sortInetSockets } from './inet.js';
 import type { SocketInput } from './netstat.js';
+import { type JsonOptions, withoutInternals } from './reports-json.js';
 import type { Resolvers } from './resolvers.js';
 import { isUnixServer } from './unix.js';
 
@@ -48,7 +50,14 @@ export interface EndpointJson extends Endpoint {
  * s.local.service; // 'ssh'
  * ```
  */
-export interface InetSocketJson extends Omit<InetSocket, 'local' | 'remote'> {
+export interface InetSocketJson
+  extends Omit<InetSocket, 'local' | 'remote' | 'slot' | 'line' | 'pointer'> {
+  /** Kernel socket address, TCP only (only with `internals`). */
+  pointer?: string;
+  /** The row's `sl` number (only with `internals`). */
+  slot?: number;
+  /** 1-based line in the table's text (only with `internals`). */
+  line?: number;
   kind: 'inet';
   local: EndpointJson;
   remote: EndpointJson;
@@ -69,7 +78,11 @@ export interface InetSocketJson extends Omit<InetSocket, 'local' | 'remote'> {
  * u.path; // '/run/dbus/system_bus_socket'
  * ```
  */
-export interface UnixSocketJson extends UnixSocket {
+export interface UnixSocketJson extends Omit<UnixSocket, 'pointer' | 'line'> {
+  /** Kernel socket address (only with `internals`). */
+  pointer?: string;
+  /** 1-based line in the table's text (only with `internals`). */
+  line?: number;
   kind: 'unix';
   /** Unconnected and accepting connections. */
   server: boolean;
@@ -127,11 +140,12 @@ export function inetSocketJson(
   s: InetSocket,
   flags: NetstatFlags = {},
   resolvers: Resolvers = {},
+  options: JsonOptions = {},
 ): InetSocketJson {
   const f = resolveFlags(flags);
   const out: InetSocketJson = {
     kind: 'inet',
-    ...s,
+    ...withoutInternals(s, options),
     local: endpointJson(s.local, s, f, resolvers),
     remote: endpointJson(s.remote, s, f, resolvers),
     server: isServerSocket(s),
@@ -153,8 +167,16 @@ export function inetSocketJson(
  * unixSocketJson(listening).server; // true
  * ```
  */
-export function unixSocketJson(s: UnixSocket, resolvers: Resolvers = {}): UnixSocketJson {
-  const out: UnixSocketJson = { kind: 'unix', ...s, server: isUnixServer(s) };
+export function unixSocketJson(
+  s: UnixSocket,
+  resolvers: Resolvers = {},
+  options: JsonOptions = {},
+): UnixSocketJson {
+  const out: UnixSocketJson = {
+    kind: 'unix',
+    ...withoutInternals(s, options),
+    server: isUnixServer(s),
+  };
   const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);
   if (p) out.process = { ...p };
   return out;
@@ -174,17 +196,19 @@ export function socketsJson(
   input: SocketInput,
   flags: NetstatFlags = {},
   resolvers: Resolvers = {},
+  options: JsonOptions = {},
 ): SocketsJson {
   const f = resolveFlags(flags);
   const sockets: (InetSocketJson | UnixSocketJson)[] = [];
   if (f.tcp || f.udp || f.udplite || f.raw) {
     for (const s of sortInetSockets(input.inet ?? [])) {
-      if (inetSocketSelected(s, f)) sockets.push(inetSocketJson(s, f, resolvers));
+      if (inetSocketSelected(s, f)) sockets.push(inetSocketJson(s, f, resolvers, options));
     }
   }
   if (f.unix) {
     for (const s of input.unix ?? []) {
-      if (f.all || isUnixServer(s) === f.listening) sockets.push(unixSocketJson(s, resolvers));
+      if (f.all || isUnixServer(s) === f.listening)
+        sockets.push(unixSocketJson(s, resolvers, options));
     }
   }
   return { version: SOCKETS_JSON_VERSION, sockets };
@@ -207,8 +231,9 @@ export function toJson(
   input: SocketInput,
   flags: NetstatFlags = {},
   resolvers: Resolvers = {},
+  options: JsonOptions = {},
 ): string {
-  return `${JSON.stringify(socketsJson(input, flags, resolvers), null, 2)}\n`;
+  return `${JSON.stringify(socketsJson(input, flags, resolvers, options), null, 2)}\n`;
 }
 
 const endpointSchema = {
@@ -260,7 +285,6 @@ export const SOCKETS_JSON_SCHEMA = {
               'table',
               'protocol',
               'family',
-              'slot',
               'local',
               'remote',
               'stateCode',
@@ -274,7 +298,6 @@ export const SOCKETS_JSON_SCHEMA = {
               'uid',
               'timeout',
               'inode',
-              'line',
               'server',
             ],
             properties: {
@@ -318,7 +341,6 @@ export const SOCKETS_JSON_SCHEMA = {
             required: [
               'kind',
               'table',
-              'pointer',
               'refCount',
               'protocol',
               'flags',
@@ -329,7 +351,6 @@ export const SOCKETS_JSON_SCHEMA = {
               'state',
               'inode',
               'abstract',
-              'line',
               'server',
             ],
             properties: {

@@ -4,9 +4,14 @@
  * @packageDocumentation
  */
 
-import type { InetSocket, InterfaceCounters, UnixSocket } from '@netintro/procnet-reader';
+import type {
+  GroupMembership,
+  InetSocket,
+  InterfaceCounters,
+  UnixSocket,
+} from '@netintro/procnet-reader';
 import { type NetstatFlags, type NetstatMode, resolveFlags } from './flags.js';
-import { formatGroups, type GroupMembership } from './groups.js';
+import { formatGroups } from './groups.js';
 import { formatInterfaceTable, type InterfaceState } from './iface.js';
 import { type FormatOptions, formatInetTable } from './inet.js';
 import type { Resolvers } from './resolvers.js';
@@ -73,8 +78,8 @@ export interface ReportInput extends SocketInput, RouteInput, StatisticsInput {
   dev?: readonly InterfaceCounters[];
   /** MTU and flags per interface, for `-i` (see `interfaceStateFromSysfs`). */
   interfaceState?: (iface: string) => InterfaceState | undefined;
-  /** Multicast memberships (`parseIgmp`, `parseIgmp6`), for `-g`. */
-  groups?: readonly GroupMembership[];
+  /** Multicast memberships (procnet-reader's `parseIgmp`, `parseIgmp6`, `readGroups`), for `-g`. */
+  groups?: readonly Omit<GroupMembership, 'line'>[];
 }
 
 /**

@@ -1,4 +1,10 @@
-import { parseProcNet } from '@netintro/procnet-reader';
+import {
+  parseHosts,
+  parseNetworks,
+  parsePasswd,
+  parseProcNet,
+  parseProtocols,
+} from '@netintro/procnet-reader';
 import { describe, expect, it } from 'vitest';
 import {
   addressColumn,
@@ -6,14 +12,12 @@ import {
   formatInetTable,
   formatReport,
   formatUnixTable,
-  hostsResolverFromText,
-  networksResolverFromText,
-  parseHosts,
+  hostsResolverFromEntries,
+  networksResolverFromEntries,
   programText,
-  protocolsResolverFromText,
+  protocolsResolverFromEntries,
   statisticsFamilyError,
   timerText,
-  usersResolverFromPasswd,
 } from '../src/index.js';
 import { loadCase } from './helpers.js';
 
@@ -111,8 +115,10 @@ describe('timers', () => {
 
 describe('resolvers', () => {
   it('hosts: first line wins, IPv6 compared by value', () => {
-    const hosts = hostsResolverFromText(
-      '# c\n127.0.0.1 localhost lh\n127.0.0.1 other\n2001:0db8:0:0::5 v6host # x\nbad line\n',
+    const hosts = hostsResolverFromEntries(
+      parseHosts(
+        '# c\n127.0.0.1 localhost lh\n127.0.0.1 other\n2001:0db8:0:0::5 v6host # x\nbad line\n',
+      ),
     );
     expect(hosts('127.0.0.1', 4)).toBe('localhost');
     expect(hosts('2001:db8::5', 6)).toBe('v6host');
@@ -121,18 +127,20 @@ describe('resolvers', () => {
   });
   it('protocols: last entry wins like netstat, first on request', () => {
     const text = 'ip 0 IP\nhopopt 0 HOPOPT\nicmp 1 ICMP\n';
-    expect(protocolsResolverFromText(text)(0)).toBe('hopopt');
-    expect(protocolsResolverFromText(text, { match: 'first' })(0)).toBe('ip');
+    expect(protocolsResolverFromEntries(parseProtocols(text))(0)).toBe('hopopt');
+    expect(protocolsResolverFromEntries(parseProtocols(text), { match: 'first' })(0)).toBe('ip');
   });
   it('networks: short numbers are padded like glibc', () => {
-    const networks = networksResolverFromText('loopback 127\nlink-local 169.254.0.0\n');
+    const networks = networksResolverFromEntries(
+      parseNetworks('loopback 127\nlink-local 169.254.0.0\n'),
+    );
     expect(networks('127.0.0.0')).toBe('loopback');
     expect(networks('169.254.0.0')).toBe('link-local');
   });
   it('users: first line for a uid wins', () => {
-    const users = usersResolverFromPasswd('root:x:0:0::/:/bin/sh\ntoor:x:0:0::/:/bin/sh\n');
-    expect(users(0)).toBe('root');
-    expect(users(1)).toBeUndefined();
+    const users = parsePasswd('root:x:0:0::/:/bin/sh\ntoor:x:0:0::/:/bin/sh\n');
+    expect(users.get(0)).toBe('root');
+    expect(users.get(1)).toBeUndefined();
   });
   it('does not resolve IPv4-mapped addresses or wildcards', () => {
     const zoo = loadCase('zoo').inet;

@@ -63,13 +63,18 @@ function liveResolvers(): Resolvers {
   return { ...resolvers, processes: (inode) => byInode.get(inode) };
 }
 
+/** One line of sysfs-state.txt as procnet-reader's readInterfaceSysfs returns it. */
+function sysfs(mtu: string, flags: string, operstate: string) {
+  return { mtu: Number(mtu), flags: Number.parseInt(flags, 16), operstate };
+}
+
 /** MTU and flags of the interfaces make-goldens.sh created, as sysfs showed them. */
 function interfaceStates(): Map<string, InterfaceState> {
   const text = readFileSync(`${import.meta.dirname}/golden/iface/sysfs-state.txt`, 'utf8');
   const map = new Map<string, InterfaceState>();
   for (const line of text.trim().split('\n')) {
     const [name, mtu, flags, operstate] = line.split(' ');
-    map.set(name!, interfaceStateFromSysfs(mtu!, flags!, operstate!));
+    map.set(name!, interfaceStateFromSysfs(sysfs(mtu!, flags!, operstate!)));
   }
   return map;
 }
@@ -93,7 +98,7 @@ function interfaceDetails(dev: readonly InterfaceCounters[]): InterfaceDetails[]
   const links = new Map<string, Omit<InterfaceDetails, 'name'>>();
   for (const line of readFileSync(`${dir}/sysfs-state.txt`, 'utf8').trim().split('\n')) {
     const [name, type, address, txq, mtu, flags, operstate] = line.split(' ');
-    const st = interfaceStateFromSysfs(mtu!, flags!, operstate!);
+    const st = interfaceStateFromSysfs(sysfs(mtu!, flags!, operstate!));
     links.set(name!, {
       flags: st.flags,
       mtu: st.mtu,

@@ -3,26 +3,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  type GroupMembership,
   type InetSocket,
   type InetTableName,
   type InterfaceCounters,
   type Ipv4Route,
   type Ipv6Route,
   type ProtocolStatistics,
+  parseHosts,
+  parseIgmp,
+  parseIgmp6,
+  parseNetworks,
+  parsePasswd,
   parseProcNet,
+  parseProtocols,
   type UnixSocket,
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices } from '@netintro/services-parser';
 import {
-  type GroupMembership,
-  hostsResolverFromText,
-  networksResolverFromText,
-  parseIgmp,
-  parseIgmp6,
-  protocolsResolverFromText,
+  hostsResolverFromEntries,
+  networksResolverFromEntries,
+  protocolsResolverFromEntries,
   type Resolvers,
   servicesResolverFromDb,
-  usersResolverFromPasswd,
 } from '../src/index.js';
 
 export const TEST_DIR = import.meta.dirname;
@@ -63,12 +66,13 @@ export function loadCase(name: string): LoadedCase {
 export function etcResolvers(): Resolvers {
   const etc = (f: string) => readFileSync(join(FIXTURES, 'etc', f), 'utf8');
   const db = createServicesDb(parseServices(etc('services')), { match: 'last' });
+  const users = parsePasswd(etc('passwd'), { onInvalidLine: 'skip' });
   return {
-    hosts: hostsResolverFromText(etc('hosts')),
+    hosts: hostsResolverFromEntries(parseHosts(etc('hosts'))),
     services: servicesResolverFromDb(db),
-    protocols: protocolsResolverFromText(etc('protocols')),
-    users: usersResolverFromPasswd(etc('passwd')),
-    networks: networksResolverFromText(etc('networks')),
+    protocols: protocolsResolverFromEntries(parseProtocols(etc('protocols'))),
+    users: (uid) => users.get(uid),
+    networks: networksResolverFromEntries(parseNetworks(etc('networks'))),
     processes: () => undefined,
   };
 }

@@ -13,14 +13,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeBytes, encodeBytes, parseProcNet } from '@netintro/procnet-reader';
+import { decodeBytes, encodeBytes, parseHosts, parseProcNet } from '@netintro/procnet-reader';
 import { escapeControlCharacters } from '@netintro/procnet-reader/node';
 import { createServicesDb, parseServices } from '@netintro/services-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   escapeText,
   formatNetstat,
-  hostsResolverFromText,
+  hostsResolverFromEntries,
   programText,
   servicesResolverFromDb,
 } from '../src/index.js';
@@ -128,7 +128,7 @@ function ours(
   const unix = parseProcNet('unix', text(net.unix));
   const out = formatNetstat({ inet, unix }, flags, {
     services: servicesResolverFromDb(db),
-    hosts: hostsResolverFromText(text(etc.hosts)),
+    hosts: hostsResolverFromEntries(parseHosts(text(etc.hosts))),
   });
   return Buffer.from(encodeBytes(out));
 }

@@ -28,11 +28,16 @@ describe('JSON form', () => {
     }
   });
 
-  it('keeps every record field and adds resolved names', () => {
+  it('keeps every record field but the parser internals, and adds resolved names', () => {
     const doc = socketsJson(input, { all: true, tcp: true }, resolvers);
     const first = doc.sockets[0] as InetSocketJson;
     const record = zoo.inet[0]!;
-    for (const key of Object.keys(record)) expect(first).toHaveProperty(key);
+    for (const key of Object.keys(record)) {
+      if (['slot', 'line', 'pointer'].includes(key)) expect(first).not.toHaveProperty(key);
+      else expect(first).toHaveProperty(key);
+    }
+    const full = socketsJson(input, { all: true, tcp: true }, resolvers, { internals: true });
+    for (const key of Object.keys(record)) expect(full.sockets[0]).toHaveProperty(key);
     expect(first).toMatchObject({
       kind: 'inet',
       server: true,

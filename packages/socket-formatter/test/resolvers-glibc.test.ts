@@ -4,8 +4,10 @@
  * mount namespace: hand-picked lines where they used to differ, then
  * seeded random files.
  */
+
+import { parseHosts, parseNetworks } from '@netintro/procnet-reader';
 import { describe, expect, it } from 'vitest';
-import { hostsResolverFromText, networksResolverFromText } from '../src/index.js';
+import { hostsResolverFromEntries, networksResolverFromEntries } from '../src/index.js';
 import { getentAvailable, getentLookup } from './getent-oracle.js';
 
 /** A 32-bit LCG: the same cases every run. */
@@ -139,7 +141,7 @@ function randomFile(next: (n: number) => number, kind: 'hosts' | 'networks', lin
 
 describe.skipIf(!getentAvailable)('text resolvers against glibc (getent)', () => {
   it('hosts: strict addresses, mapped lines, every C space, empty names', () => {
-    const ours = hostsResolverFromText(HOSTS);
+    const ours = hostsResolverFromEntries(parseHosts(HOSTS));
     const glibc = getentLookup('hosts', HOSTS, HOST_KEYS);
     const mine = HOST_KEYS.map((k) => ours(k, k.includes(':') ? 6 : 4));
     expect(mine).toEqual(glibc);
@@ -147,7 +149,7 @@ describe.skipIf(!getentAvailable)('text resolvers against glibc (getent)', () =>
   });
 
   it('networks: inet_network numbers (octal, hex, padding), bad numbers', () => {
-    const ours = networksResolverFromText(NETWORKS);
+    const ours = networksResolverFromEntries(parseNetworks(NETWORKS));
     expect(NETWORK_KEYS.map(ours)).toEqual(getentLookup('networks', NETWORKS, NETWORK_KEYS));
   });
 
@@ -163,8 +165,8 @@ describe.skipIf(!getentAvailable)('text resolvers against glibc (getent)', () =>
             ? (
                 (r) => (k: string) =>
                   r(k, k.includes(':') ? 6 : 4)
-              )(hostsResolverFromText(text))
-            : networksResolverFromText(text);
+              )(hostsResolverFromEntries(parseHosts(text)))
+            : networksResolverFromEntries(parseNetworks(text));
         expect(keys.map(resolve), `${kind}:\n${text}`).toEqual(glibc);
         found += glibc.filter((g) => g !== undefined).length;
       }

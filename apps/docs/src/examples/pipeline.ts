@@ -1,8 +1,8 @@
-import { parseTcp } from '@netintro/procnet-reader';
+import { parseHosts, parseTcp } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices } from '@netintro/services-parser';
 import {
   formatNetstat,
-  hostsResolverFromText,
+  hostsResolverFromEntries,
   servicesResolverFromDb,
 } from '@netintro/socket-formatter';
 
@@ -20,6 +20,6 @@ const db = createServicesDb(parseServices(services), { match: 'last' });
 export const output = formatNetstat(
   { inet: sockets },
   { all: true, tcp: true }, // netstat -at
-  { services: servicesResolverFromDb(db), hosts: hostsResolverFromText(hosts) },
+  { services: servicesResolverFromDb(db), hosts: hostsResolverFromEntries(parseHosts(hosts)) },
 );
 console.log(output);

@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { readSockets } from '@netintro/procnet-reader/node';
+import { parseHosts, readSockets } from '@netintro/procnet-reader/node';
 import {
   formatNetstat,
-  hostsResolverFromText,
+  hostsResolverFromEntries,
   servicesResolverFromDb,
 } from '@netintro/socket-formatter';
 import { loadBuildServices } from './build-services';
@@ -57,7 +57,7 @@ export async function captureLive(): Promise<LiveTable> {
     { all: true, tcp: true, udp: true, program: true },
     {
       services: servicesResolverFromDb(loadBuildServices().db),
-      hosts: hostsResolverFromText(hosts),
+      hosts: hostsResolverFromEntries(parseHosts(hosts)),
       processes: (inode) => snap.owners.get(inode),
     },
   );

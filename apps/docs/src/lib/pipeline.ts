@@ -5,7 +5,7 @@
  *
  * /proc/net text --parseTcp...--> InetSocket[] --+
  * /etc/services ---parseServices -> ServicesDb --+--> formatNetstat --> text
- * /etc/hosts ------hostsResolverFromText --------+
+ * /etc/hosts ------parseHosts -> entries --------+
  *
  * Bad lines never stop the pipeline: each is collected as an issue with its
  * source, line number, the raw line and what was expected.
@@ -15,12 +15,13 @@ import {
   type InetSocket,
   type InetTableName,
   type ParseIssue,
+  parseHosts,
   parseInetTable,
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices, type ServicesDb } from '@netintro/services-parser';
 import {
   formatNetstat,
-  hostsResolverFromText,
+  hostsResolverFromEntries,
   parseNetstatArgs,
   type Resolvers,
   servicesResolverFromDb,
@@ -129,7 +130,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const db = input.servicesDb ?? servicesDbFromText(input.services ?? '', (i) => issues.push(i));
   const resolvers: Resolvers = {
     services: servicesResolverFromDb(db),
-    hosts: hostsResolverFromText(input.hosts ?? ''),
+    hosts: hostsResolverFromEntries(parseHosts(input.hosts ?? '')),
   };
   // The playground has no /proc/net/unix box: leave the UNIX table out
   // unless the reader asked for it explicitly with -x.

@@ -14,10 +14,11 @@ import {
   formatInterfaceDetails,
   formatInterfaceTable,
   type InterfaceState,
+  interfaceDetailsJson,
   interfaceStateFromSysfs,
-  type NetstatArgs,
+  interfacesJson,
 } from '@netintro/socket-formatter';
-import { type CliIo, jsonText, netRoot } from '../io.js';
+import { type CliArgs, type CliIo, jsonOptions, jsonText, netRoot } from '../io.js';
 
 /**
  * The sysfs that shows the namespace being read: `io.sysRoot` (default
@@ -43,7 +44,7 @@ function sysfsFor(io: CliIo): string | undefined {
  * await showInterfaces(args, io); // netintro -i
  * ```
  */
-export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<number> {
+export async function showInterfaces(args: CliArgs, io: CliIo): Promise<number> {
   const sys = sysfsFor(io);
   if (sys === undefined) {
     io.stderr(
@@ -60,7 +61,7 @@ export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<numb
       useOs: io.netRoot === undefined && root === '/proc',
     });
     if (args.json) {
-      io.stdout(jsonText({ version: 1, interfaces, ipv6 }, args.continuous));
+      io.stdout(jsonText(interfaceDetailsJson(interfaces, ipv6, jsonOptions(args)), args));
       return 0;
     }
     io.stdout(formatInterfaceDetails(interfaces, ipv6, args.flags));
@@ -76,12 +77,12 @@ export async function showInterfaces(args: NetstatArgs, io: CliIo): Promise<numb
       continue; // unreadable: no row, as when netstat's ioctl fails
     }
     if (sysfs) {
-      states.set(c.iface, interfaceStateFromSysfs(sysfs.mtu, sysfs.flags, sysfs.operstate));
+      states.set(c.iface, interfaceStateFromSysfs(sysfs));
     }
   }
   if (args.json) {
-    const interfaces = counters.map((c) => ({ ...c, ...states.get(c.iface) }));
-    io.stdout(jsonText({ version: 1, interfaces }, args.continuous));
+    const doc = interfacesJson(counters, (name) => states.get(name), jsonOptions(args));
+    io.stdout(jsonText(doc, args));
     return 0;
   }
   io.stdout(formatInterfaceTable(counters, (name) => states.get(name), args.flags));

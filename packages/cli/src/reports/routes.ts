@@ -4,15 +4,9 @@
  * @module
  */
 import { readRoutes } from '@netintro/procnet-reader/node';
-import {
-  formatRoutes,
-  type NetstatArgs,
-  networksResolverFromText,
-  type Resolvers,
-  resolveFlags,
-} from '@netintro/socket-formatter';
-import { type CliIo, jsonText, netRoot, type State } from '../io.js';
-import { etcText } from '../names.js';
+import { formatRoutes, type Resolvers, resolveFlags, routesJson } from '@netintro/socket-formatter';
+import { type CliArgs, type CliIo, jsonOptions, jsonText, netRoot, type State } from '../io.js';
+import { loadNetworks } from '../names.js';
 import { createHostResolver } from '../resolver.js';
 
 /**
@@ -24,7 +18,7 @@ import { createHostResolver } from '../resolver.js';
  * await showRoutes(args, io, {}); // netintro -rn
  * ```
  */
-export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
+export async function showRoutes(args: CliArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
   const routes = await readRoutes({ root: netRoot(io) });
   // netstat -r: IPv4 unless only IPv6 is asked for; both when both are (formatRoutes decides).
@@ -38,8 +32,8 @@ export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Pr
     if (six) for (const r of routes.ipv6) wanted.add(r.destination).add(r.nextHop);
     if (four) {
       for (const r of routes.ipv4) wanted.add(r.destination).add(r.gateway);
-      const networks = etcText(io, 'networks');
-      if (networks !== undefined) resolvers.networks = networksResolverFromText(networks);
+      const networks = await loadNetworks(io); // read each round, as netstat does
+      if (networks !== undefined) resolvers.networks = networks;
     }
     wanted.delete('::');
     wanted.delete('0.0.0.0');
@@ -47,11 +41,11 @@ export async function showRoutes(args: NetstatArgs, io: CliIo, state: State): Pr
     resolvers.hosts = (address) => hosts.get(address);
   }
   if (args.json) {
-    const doc = {
-      version: 1,
-      routes: { ...(four ? { ipv4: routes.ipv4 } : {}), ...(six ? { ipv6: routes.ipv6 } : {}) },
+    const tables = {
+      ...(four ? { ipv4: routes.ipv4 } : {}),
+      ...(six ? { ipv6: routes.ipv6 } : {}),
     };
-    io.stdout(jsonText(doc, args.continuous));
+    io.stdout(jsonText(routesJson(tables, jsonOptions(args)), args));
     return;
   }
   io.stdout(formatRoutes({ route: routes.ipv4, ipv6Route: routes.ipv6 }, args.flags, resolvers));

@@ -18,14 +18,20 @@ import {
   INET_TABLE_ORDER,
   inetColumnHeader,
   inetSocketSelected,
-  type NetstatArgs,
   type ResolvedFlags,
   type Resolvers,
   resolveFlags,
   socketsJson,
-  toJson,
 } from '@netintro/socket-formatter';
-import { type CliIo, etcPath, jsonText, netRoot, type State } from '../io.js';
+import {
+  type CliArgs,
+  type CliIo,
+  etcPath,
+  jsonOptions,
+  jsonText,
+  netRoot,
+  type State,
+} from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
 import { createHostResolver, type HostResolver, stopLookups } from '../resolver.js';
@@ -89,7 +95,7 @@ function isMissingTable(error: unknown): boolean {
  * await showSockets(args, io, {}); // netintro -ant
  * ```
  */
-export async function showSockets(args: NetstatArgs, io: CliIo, state: State): Promise<void> {
+export async function showSockets(args: CliArgs, io: CliIo, state: State): Promise<void> {
   const f = resolveFlags(args.flags);
   const root = netRoot(io);
   const wantInet = f.tcp || f.udp || f.udplite || f.raw;
@@ -215,11 +221,9 @@ export async function showSockets(args: NetstatArgs, io: CliIo, state: State): P
     if (!json) io.stdout(formatUnixTable(unix, f, resolvers));
   }
   if (json) {
-    // With -c, one compact document per round (NDJSON); otherwise indented.
+    // With -c or --compact, one compact document per round (NDJSON); otherwise indented.
     io.stdout(
-      args.continuous
-        ? jsonText(socketsJson({ inet: jsonInet, unix }, f, resolvers), true)
-        : toJson({ inet: jsonInet, unix }, f, resolvers),
+      jsonText(socketsJson({ inet: jsonInet, unix }, f, resolvers, jsonOptions(args)), args),
     );
   }
 }

@@ -7,10 +7,10 @@
 import { readStatistics } from '@netintro/procnet-reader/node';
 import {
   formatStatistics,
-  type NetstatArgs,
   statisticsFamilyError,
+  statisticsJson,
 } from '@netintro/socket-formatter';
-import { type CliIo, jsonText, netRoot } from '../io.js';
+import { type CliArgs, type CliIo, jsonText, netRoot } from '../io.js';
 
 /**
  * Prints the counters of `/proc/net/snmp`, `snmp6` and `netstat` the way
@@ -22,7 +22,7 @@ import { type CliIo, jsonText, netRoot } from '../io.js';
  * await showStatistics(args, io); // netintro -st
  * ```
  */
-export async function showStatistics(args: NetstatArgs, io: CliIo): Promise<number> {
+export async function showStatistics(args: CliArgs, io: CliIo): Promise<number> {
   const familyError = statisticsFamilyError(args.flags);
   if (familyError !== undefined) {
     // netstat prints this one on stdout, with exit status 1.
@@ -31,7 +31,7 @@ export async function showStatistics(args: NetstatArgs, io: CliIo): Promise<numb
   }
   const statistics = await readStatistics({ root: netRoot(io) });
   if (args.json) {
-    io.stdout(jsonText({ version: 1, statistics }, args.continuous));
+    io.stdout(jsonText(statisticsJson(statistics), args));
     return 0;
   }
   io.stdout(formatStatistics(statistics, args.flags));

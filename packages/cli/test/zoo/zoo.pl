@@ -197,6 +197,16 @@ unix_sock(SOCK_SEQPACKET, "$dir/seqpacket.sock", 1);
 unix_sock(SOCK_STREAM, "\0netintro-abstract", 1);
 socketpair(my $p1, my $p2, AF_UNIX, SOCK_STREAM, 0) or die; push @keep, $p1, $p2;
 
+# --- Multicast memberships (netstat -g): an IPv4 and an IPv6 group on lo,
+# named in the zoo's /etc/hosts; unbound sockets, so no socket table lists them.
+socket(my $m4, AF_INET, SOCK_DGRAM, IPPROTO_UDP) or die "socket: $!";
+setsockopt($m4, IPPROTO_IP, IP_ADD_MEMBERSHIP, pack_ip_mreq(inet_aton("239.255.0.1"), inet_aton("127.0.0.1")))
+  or die "IP_ADD_MEMBERSHIP: $!";
+socket(my $m6, AF_INET6, SOCK_DGRAM, IPPROTO_UDP) or die "socket: $!";
+setsockopt($m6, IPPROTO_IPV6, IPV6_JOIN_GROUP, pack_ipv6_mreq(inet_pton(AF_INET6, "ff15::1234"), 1))
+  or die "IPV6_JOIN_GROUP: $!";
+push @keep, $m4, $m6;
+
 select(undef, undef, undef, 0.3);
 print "READY $$\n";
 $SIG{TERM} = sub { kill 'TERM', @kids; exit 0; };

@@ -6,7 +6,10 @@
  */
 
 import {
+  type GroupMembership,
   parseDev,
+  parseIgmp,
+  parseIgmp6,
   parseIpv6Route,
   parseNetstat,
   parseRoute,
@@ -25,7 +28,8 @@ import { isMissing, ProcNetReadError, readTextFile, readWholeSync } from './read
 import { hostByteOrder } from './sockets.js';
 
 /**
- * Options shared by {@link readRoutes}, {@link readInterfaces} and {@link readStatistics}.
+ * Options shared by {@link readRoutes}, {@link readInterfaces}, {@link readStatistics} and
+ * {@link readGroups}.
  *
  * @example
  * ```ts
@@ -171,6 +175,36 @@ export async function readStatistics(options: ReadNetFileOptions = {}): Promise<
     netstat: parseNetstat(netstat, { source: paths.netstat, onInvalidLine }),
     snmp6: snmp6 === undefined ? {} : parseSnmp6(snmp6, { source: paths.snmp6, onInvalidLine }),
   };
+}
+
+/**
+ * Reads the multicast group memberships `netstat -g` shows, from
+ * `<root>/net/igmp` (IPv4) and `<root>/net/igmp6` (IPv6), IPv4 first. A
+ * missing file (the family is disabled) contributes no rows; any other
+ * failure rejects with a {@link ProcNetReadError} naming the path.
+ *
+ * @example
+ * ```ts
+ * import { readGroups } from '@netintro/procnet-reader/node';
+ * const groups = await readGroups();
+ * groups.filter((g) => g.iface === 'lo').map((g) => g.address); // ['224.0.0.1', 'ff02::1', 'ff01::1']
+ * ```
+ */
+export async function readGroups(options: ReadNetFileOptions = {}): Promise<GroupMembership[]> {
+  const v4Path = netPath(options.root, 'igmp');
+  const v6Path = netPath(options.root, 'igmp6');
+  const [v4, v6] = await Promise.all([readOptionalText(v4Path), readOptionalText(v6Path)]);
+  const onInvalidLine = options.onInvalidLine;
+  return [
+    ...(v4 === undefined
+      ? []
+      : parseIgmp(v4, {
+          source: v4Path,
+          endianness: options.endianness ?? hostByteOrder(),
+          onInvalidLine,
+        })),
+    ...(v6 === undefined ? [] : parseIgmp6(v6, { source: v6Path, onInvalidLine })),
+  ];
 }
 
 /**
