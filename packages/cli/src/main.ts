@@ -4,7 +4,7 @@
  * last-match rule) and socket-formatter (netstat's exact layout) together,
  * resolves host names asynchronously, and prints.
  *
- * @module
+ * @packageDocumentation
  */
 import { run } from './cli.js';
 import { stopLookups } from './resolver.js';

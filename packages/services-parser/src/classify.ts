@@ -1,4 +1,10 @@
 /**
+ * IANA port ranges: which class (well-known, registered, dynamic) a port
+ * number falls in.
+ *
+ * @module
+ */
+/**
  * IANA port range names: System ("well-known") 0-1023, User ("registered") 1024-49151,
  * Dynamic/private 49152-65535.
  *

@@ -1,3 +1,9 @@
+/**
+ * The lookup database over parsed services entries: by port and protocol,
+ * by name or alias, with glibc's first-match or netstat's last-match rule.
+ *
+ * @module
+ */
 import type { ServiceEntry } from './types.js';
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * The error thrown for a bad line in `'throw'` mode.
+ *
+ * @module
+ */
 import type { ServicesIssue, ServicesIssueCode } from './types.js';
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * Writes entries back as services(5) text.
+ *
+ * @module
+ */
 import type { ServiceEntry } from './types.js';
 
 /**

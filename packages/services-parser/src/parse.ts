@@ -1,3 +1,9 @@
+/**
+ * The services(5) scanner: text to entries exactly as glibc 2.36 reads it,
+ * without regular expressions (it runs at memory speed on IANA-size files).
+ *
+ * @module
+ */
 import { ServicesParseError } from './errors.js';
 import type {
   ParseServicesOptions,

@@ -1,4 +1,9 @@
 /**
+ * The records and options of the package: entries, issues, issue codes.
+ *
+ * @module
+ */
+/**
  * One service line of a services(5) file.
  *
  * @example

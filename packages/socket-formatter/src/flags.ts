@@ -2,7 +2,7 @@
  * netstat's command-line flags as a plain object, and a pure parser for
  * netstat-style argument vectors.
  *
- * @packageDocumentation
+ * @module
  */
 
 /**

@@ -3,7 +3,7 @@
  * `@netintro/procnet-reader` parses out of `/proc/net/igmp` and
  * `/proc/net/igmp6` (`parseIgmp`, `parseIgmp6`, `readGroups`).
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { GroupMembership } from '@netintro/procnet-reader';

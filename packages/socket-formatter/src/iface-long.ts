@@ -6,7 +6,7 @@
  * `/proc/net/dev` and the IPv6 addresses from `/proc/net/if_inet6`. This
  * module only renders: the caller passes those facts as plain data.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { InterfaceAddress6, InterfaceCounters } from '@netintro/procnet-reader';

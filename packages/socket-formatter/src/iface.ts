@@ -4,7 +4,7 @@
  * `SIOCGIFFLAGS`; the same values are in `/sys/class/net/<name>/mtu` and
  * `/sys/class/net/<name>/flags`).
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { InterfaceCounters } from '@netintro/procnet-reader';

@@ -5,7 +5,7 @@
  * {@link SOCKETS_JSON_SCHEMA}. Parser internals (`slot`, `pointer`, `line`)
  * are left out unless `options.internals` is set.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { Endpoint, InetSocket, SocketProcess, UnixSocket } from '@netintro/procnet-reader';

@@ -3,7 +3,7 @@
  * node_exporter textfile, or a user's own HTTP handler). Pure: it renders
  * records that were read elsewhere.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { InetSocket, ProtocolStatistics, UnixSocket } from '@netintro/procnet-reader';

@@ -1,7 +1,7 @@
 /**
  * The whole socket report netstat prints for a set of flags.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type {

@@ -6,7 +6,7 @@
  * as `@netintro/socket-formatter/schemas/<name>.json`). Parser internals
  * (`line`, `slot`, `pointer`) are left out unless `internals` is set.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type {

@@ -4,7 +4,7 @@
  * that `@netintro/procnet-reader` parses, a services db, a DNS cache, ...).
  * The formatter never reads the system and parses no files.
  *
- * @packageDocumentation
+ * @module
  */
 
 import { parseIpv4Bytes, parseIpv6Bytes, type SocketProcess } from '@netintro/procnet-reader';

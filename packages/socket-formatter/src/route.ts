@@ -2,7 +2,7 @@
  * netstat 2.10's routing tables (`-r`): "Kernel IP routing table" from
  * `/proc/net/route` and "Kernel IPv6 routing table" from `/proc/net/ipv6_route`.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { Ipv4Route, Ipv6Route } from '@netintro/procnet-reader';

@@ -8,7 +8,7 @@
  * `TCPTimeouts: 1277`). The tables below keep netstat's order and the lookup
  * is the same binary search, so the same counters miss.
  *
- * @packageDocumentation
+ * @module
  */
 
 import type { ProtocolStatistics } from '@netintro/procnet-reader';
