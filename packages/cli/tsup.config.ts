@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsup';
+import { NODE_BUILD } from '../../tsup.base.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
@@ -27,15 +28,12 @@ export default defineConfig([
     format: ['cjs'],
     dts: false,
     clean: false, // both builds write to dist/, concurrently: the build script empties it first
-    target: 'node20',
-    platform: 'node',
-    removeNodeProtocol: false,
+    ...NODE_BUILD,
     define: { __NETINTRO_VERSION__: JSON.stringify(version) },
     splitting: false,
     noExternal: [/^@netintro\//],
     banner: { js: '#!/usr/bin/env node' },
     minify: false,
-    treeshake: true,
     esbuildOptions(options) {
       options.conditions = conditions;
     },
@@ -46,12 +44,9 @@ export default defineConfig([
     format: ['esm'],
     dts: false,
     clean: false,
-    target: 'node20',
-    platform: 'node',
-    removeNodeProtocol: false,
+    ...NODE_BUILD,
     splitting: false,
     minify: false,
-    treeshake: true,
     esbuildOptions(options) {
       options.conditions = conditions;
     },

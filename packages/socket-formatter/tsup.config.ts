@@ -1,14 +1,4 @@
 import { defineConfig } from 'tsup';
+import { libraryConfig } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: false,
-  target: 'node20',
-  platform: 'node',
-  removeNodeProtocol: false,
-  splitting: false,
-  treeshake: true,
-});
+export default defineConfig(libraryConfig({ entry: ['src/index.ts'] }));
