@@ -3,7 +3,7 @@
 // (publishConfig applied, workspace:^ rewritten), then checks the tarball:
 // publint (strict), attw (every resolution mode, node10 included: subpath
 // exports resolve there through typesVersions), and that it ships only dist/,
-// README.md, LICENSE, CHANGELOG.md and package.json. Exit code 1 on any problem.
+// schemas/*.json, README.md, LICENSE, CHANGELOG.md and package.json. Exit code 1 on any problem.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,9 @@ try {
   const file = join(out, tgz);
 
   const listing = run('tar', ['-tzf', file]).trim().split('\n');
-  const allowed = /^package\/(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+  // schemas/: the published JSON Schema files of socket-formatter's JSON documents.
+  const allowed =
+    /^package\/(dist\/.+|schemas\/[\w-]+\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
   const extra = listing.filter((f) => !allowed.test(f));
   if (extra.length) {
     failed = true;
