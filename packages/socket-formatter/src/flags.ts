@@ -250,18 +250,24 @@ interface ParseState {
 /** An option's effect; a returned value ends parsing (netstat exits there). */
 type Action = (s: ParseState) => NetstatArgsError | 'stop' | undefined;
 
+// The option tables below are built once at load time from these helpers;
+// the annotations tell bundlers that building them has no other effect, so a
+// program that never parses a command line leaves them out.
+/* @__NO_SIDE_EFFECTS__ */
 const setFlag =
   (key: keyof NetstatFlags): Action =>
   (s) => {
     (s.flags as Record<string, unknown>)[key] = true;
     return undefined;
   };
+/* @__NO_SIDE_EFFECTS__ */
 const report =
   (m: ParseState['reports'][number]): Action =>
   (s) => {
     s.reports.push(m);
     return undefined;
   };
+/* @__NO_SIDE_EFFECTS__ */
 const mark =
   (apply: (s: ParseState) => void): Action =>
   (s) => {
@@ -274,40 +280,41 @@ const mark =
  * and `-x` accept, the afname each adds, and the flag it raises. A Map, so
  * no name reaches Object.prototype (`-A toString` is an unknown family).
  */
-const AFTRANS: ReadonlyMap<string, { afname: string; apply: (s: ParseState) => void }> = new Map(
-  (
-    [
-      ['ax25', 'ax25'],
-      ['ip', 'inet'],
-      ['ip6', 'inet6'],
-      ['ipx', 'ipx'],
-      ['rose', 'rose'],
-      ['appletalk', 'ddp'],
-      ['netrom', 'netrom'],
-      ['inet', 'inet'],
-      ['inet6', 'inet6'],
-      ['ddp', 'ddp'],
-      ['unix', 'unix'],
-      ['tcpip', 'inet'],
-      ['econet', 'ec'],
-      ['x25', 'x25'],
-      ['ash', 'ash'],
-      ['bluetooth', 'bluetooth'],
-    ] as const
-  ).map(([alias, afname]) => [
-    alias,
-    {
-      afname,
-      apply: (s: ParseState): void => {
-        if (afname === 'inet') s.flags.inet4 = true;
-        else if (afname === 'inet6') s.flags.inet6 = true;
-        else if (afname === 'unix') s.flags.unix = true;
-        else if (afname === 'bluetooth') s.bluetooth = true;
-        else if (EXOTIC_MESSAGES.has(afname)) s.exotic.add(afname);
+const AFTRANS: ReadonlyMap<string, { afname: string; apply: (s: ParseState) => void }> =
+  /* @__PURE__ */ new Map(
+    /* @__PURE__ */ (
+      [
+        ['ax25', 'ax25'],
+        ['ip', 'inet'],
+        ['ip6', 'inet6'],
+        ['ipx', 'ipx'],
+        ['rose', 'rose'],
+        ['appletalk', 'ddp'],
+        ['netrom', 'netrom'],
+        ['inet', 'inet'],
+        ['inet6', 'inet6'],
+        ['ddp', 'ddp'],
+        ['unix', 'unix'],
+        ['tcpip', 'inet'],
+        ['econet', 'ec'],
+        ['x25', 'x25'],
+        ['ash', 'ash'],
+        ['bluetooth', 'bluetooth'],
+      ] as const
+    ).map(([alias, afname]) => [
+      alias,
+      {
+        afname,
+        apply: (s: ParseState): void => {
+          if (afname === 'inet') s.flags.inet4 = true;
+          else if (afname === 'inet6') s.flags.inet6 = true;
+          else if (afname === 'unix') s.flags.unix = true;
+          else if (afname === 'bluetooth') s.bluetooth = true;
+          else if (EXOTIC_MESSAGES.has(afname)) s.exotic.add(afname);
+        },
       },
-    },
-  ]),
-);
+    ]),
+  );
 
 /** Socket-table families netstat knows and this system lacks, in netstat's table order. */
 const EXOTIC_MESSAGES: ReadonlyMap<string, string> = new Map([
@@ -364,13 +371,14 @@ function cutBytes(text: string, max: number): string {
   return new TextDecoder().decode(bytes.subarray(0, max));
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 const family =
   (name: string): Action =>
   (s) =>
     aftrans(s, name);
 
 /** The short options of netstat's getopt string `A:CFMacdeghilnNoprsStuUvVWw2fx64?Z`, plus `--json`. */
-const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
+const ACTIONS: ReadonlyMap<string, Action> = /* @__PURE__ */ new Map<string, Action>([
   ['a', setFlag('all')],
   ['l', setFlag('listening')],
   ['t', setFlag('tcp')],
@@ -421,59 +429,60 @@ const ACTIONS: ReadonlyMap<string, Action> = new Map<string, Action>([
  * address-family options share one id, so a prefix of two of them is not
  * ambiguous (`--ine` is `--inet`). `--json` is ours.
  */
-const LONG_OPTIONS: readonly (readonly [name: string, id: string, hasArg: boolean])[] = [
-  ...[
-    'ax25',
-    'x25',
-    'ip',
-    'ipx',
-    'appletalk',
-    'netrom',
-    'inet',
-    'inet6',
-    'ddp',
-    'rose',
-    'unix',
-    'bluetooth',
-    'tcpip',
-  ].map((name) => [name, 'AF', false] as const),
-  ['version', 'V', false],
-  ['interfaces', 'i', false],
-  ['help', 'h', false],
-  ['route', 'r', false],
-  ['masquerade', 'M', false],
-  ['protocol', 'A', true],
-  ['tcp', 't', false],
-  ['sctp', 'S', false],
-  ['udp', 'u', false],
-  ['udplite', 'U', false],
-  ['raw', 'w', false],
-  ['unix', 'x', false],
-  ['l2cap', '2', false],
-  ['rfcomm', 'f', false],
-  ['listening', 'l', false],
-  ['all', 'a', false],
-  ['timers', 'o', false],
-  ['continuous', 'c', false],
-  ['extend', 'e', false],
-  ['programs', 'p', false],
-  ['verbose', 'v', false],
-  ['statistics', 's', false],
-  ['wide', 'W', false],
-  ['numeric', 'n', false],
-  ['numeric-hosts', '!', false],
-  ['numeric-ports', '@', false],
-  ['numeric-users', '#', false],
-  ['symbolic', 'N', false],
-  ['cache', 'C', false],
-  ['fib', 'F', false],
-  ['groups', 'g', false],
-  ['context', 'Z', false],
-  ['json', 'json', false],
-];
+const LONG_OPTIONS: readonly (readonly [name: string, id: string, hasArg: boolean])[] =
+  /* @__PURE__ */ (() => [
+    ...[
+      'ax25',
+      'x25',
+      'ip',
+      'ipx',
+      'appletalk',
+      'netrom',
+      'inet',
+      'inet6',
+      'ddp',
+      'rose',
+      'unix',
+      'bluetooth',
+      'tcpip',
+    ].map((name) => [name, 'AF', false] as const),
+    ['version', 'V', false],
+    ['interfaces', 'i', false],
+    ['help', 'h', false],
+    ['route', 'r', false],
+    ['masquerade', 'M', false],
+    ['protocol', 'A', true],
+    ['tcp', 't', false],
+    ['sctp', 'S', false],
+    ['udp', 'u', false],
+    ['udplite', 'U', false],
+    ['raw', 'w', false],
+    ['unix', 'x', false],
+    ['l2cap', '2', false],
+    ['rfcomm', 'f', false],
+    ['listening', 'l', false],
+    ['all', 'a', false],
+    ['timers', 'o', false],
+    ['continuous', 'c', false],
+    ['extend', 'e', false],
+    ['programs', 'p', false],
+    ['verbose', 'v', false],
+    ['statistics', 's', false],
+    ['wide', 'W', false],
+    ['numeric', 'n', false],
+    ['numeric-hosts', '!', false],
+    ['numeric-ports', '@', false],
+    ['numeric-users', '#', false],
+    ['symbolic', 'N', false],
+    ['cache', 'C', false],
+    ['fib', 'F', false],
+    ['groups', 'g', false],
+    ['context', 'Z', false],
+    ['json', 'json', false],
+  ])();
 
 /** netstat's getopt string (`A` takes an argument; `?` is an option that prints the usage). */
-const SHORT = 'A:CFMacdeghilnNoprsStuUvVWw2fx64?Z'.replace(':', '');
+const SHORT = /* @__PURE__ */ 'A:CFMacdeghilnNoprsStuUvVWw2fx64?Z'.replace(':', '');
 
 /** glibc getopt_long's lookup: exact name first, then a unique (by id) prefix. */
 function findLong(name: string): (typeof LONG_OPTIONS)[number] | string {

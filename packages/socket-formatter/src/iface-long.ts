@@ -192,13 +192,14 @@ function scopeText(scope: number): string {
   return closeList(s);
 }
 
-const UNITS: readonly [bigint, string][] = [
+// BigInt shifts count as effects to bundlers; the annotation says this table has none.
+const UNITS: readonly [bigint, string][] = /* @__PURE__ */ (() => [
   [1n << 50n, 'PiB'],
   [1n << 40n, 'TiB'],
   [1n << 30n, 'GiB'],
   [1n << 20n, 'MiB'],
   [1n << 10n, 'KiB'],
-];
+])();
 
 /**
  * A byte count as netstat shows it after the number: one decimal, binary
