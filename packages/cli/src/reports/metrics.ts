@@ -5,11 +5,12 @@
  *
  * @module
  */
-import { readSocketsSync, readStatistics, type SocketKind } from '@netintro/procnet-reader/node';
+import { readSocketsSync, readStatistics } from '@netintro/procnet-reader/node';
 import { formatOpenMetrics, type NetstatArgs, resolveFlags } from '@netintro/socket-formatter';
 import { type CliIo, netRoot, type State } from '../io.js';
 import { loadServices } from '../names.js';
 import { permissionNote } from '../notes.js';
+import { socketKindsOf } from './sockets.js';
 
 /**
  * Prints the exposition once. The socket types and families follow the
@@ -28,13 +29,7 @@ export async function metricsReport(
   state: State,
 ): Promise<number> {
   const f = resolveFlags(args.flags);
-  const kinds: SocketKind[] = [];
-  for (const t of ['tcp', 'udp', 'udplite', 'raw'] as const) {
-    if (!f[t]) continue;
-    if (f.inet4) kinds.push(`${t}4` as SocketKind);
-    if (f.inet6) kinds.push(`${t}6` as SocketKind);
-  }
-  if (f.unix) kinds.push('unix');
+  const kinds = socketKindsOf(f);
   const root = netRoot(io);
   const snapshot = readSocketsSync({
     kinds,

@@ -8,6 +8,7 @@ import type { InetSocket, InetTableName, ParseIssue, UnixSocket } from '@netintr
 import {
   ProcNetReadError,
   readUsers,
+  type SocketKind,
   scanSocketOwnersSync,
   streamSocketsSync,
 } from '@netintro/procnet-reader/node';
@@ -59,6 +60,26 @@ export function addressesToResolve(sockets: readonly InetSocket[]): Set<string> 
     consider(s.remote.address, s.family);
   }
   return wanted;
+}
+
+/**
+ * The socket kinds of procnet-reader's readers that the flags select
+ * (`tcp4`, `udp6`, ..., `unix`), for the readers that take kinds.
+ *
+ * @example
+ * ```ts
+ * socketKindsOf(resolveFlags({ tcp: true, inet4: true })); // ['tcp4']
+ * ```
+ */
+export function socketKindsOf(f: ResolvedFlags): SocketKind[] {
+  const kinds: SocketKind[] = [];
+  for (const t of ['tcp', 'udp', 'udplite', 'raw'] as const) {
+    if (!f[t]) continue;
+    if (f.inet4) kinds.push(`${t}4` as SocketKind);
+    if (f.inet6) kinds.push(`${t}6` as SocketKind);
+  }
+  if (f.unix) kinds.push('unix');
+  return kinds;
 }
 
 /** netstat's word for a table in its "warning, got bogus ... line." message. */

@@ -7,7 +7,7 @@
  * @module
  */
 import type { InetSocket, SocketOwner, UnixSocket } from '@netintro/procnet-reader';
-import { type SocketKind, type WatchedSocket, watchSockets } from '@netintro/procnet-reader/node';
+import { type WatchedSocket, watchSockets } from '@netintro/procnet-reader/node';
 import {
   createInetRowFormatter,
   formatUnixRow,
@@ -25,21 +25,10 @@ import {
 import { type CliIo, netRoot, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { createHostResolver, stopLookups } from '../resolver.js';
-import { addressesToResolve } from './sockets.js';
+import { addressesToResolve, socketKindsOf } from './sockets.js';
 
 /** Longest wait for host names of one batch of events, in ms. */
 const DNS_BUDGET_MS = 1000;
-
-function kindsFor(f: ResolvedFlags): SocketKind[] {
-  const kinds: SocketKind[] = [];
-  for (const t of ['tcp', 'udp', 'udplite', 'raw'] as const) {
-    if (!f[t]) continue;
-    if (f.inet4) kinds.push(`${t}4` as SocketKind);
-    if (f.inet6) kinds.push(`${t}6` as SocketKind);
-  }
-  if (f.unix) kinds.push('unix');
-  return kinds;
-}
 
 function unixSelected(s: UnixSocket, f: ResolvedFlags): boolean {
   if (f.all) return true;
@@ -64,7 +53,7 @@ export async function watchReport(
   state: State,
 ): Promise<number> {
   const f = resolveFlags(args.flags);
-  const kinds = kindsFor(f);
+  const kinds = socketKindsOf(f);
   const wantInet = kinds.some((k) => k !== 'unix');
   const resolvers: Resolvers = {};
   if (wantInet && !f.numericPorts) {
