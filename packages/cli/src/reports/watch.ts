@@ -15,14 +15,13 @@ import {
   inetSocketJson,
   inetSocketSelected,
   isUnixServer,
-  type NetstatArgs,
   type ResolvedFlags,
   type Resolvers,
   resolveFlags,
   unixColumnHeader,
   unixSocketJson,
 } from '@netintro/socket-formatter';
-import { type CliIo, netRoot, type State } from '../io.js';
+import { type CliArgs, type CliIo, jsonOptions, netRoot, type State } from '../io.js';
 import { loadNetworks, loadProtocols, loadServices } from '../names.js';
 import { createHostResolver, stopLookups } from '../resolver.js';
 import { addressesToResolve, socketKindsOf } from './sockets.js';
@@ -47,7 +46,7 @@ const isUnix = (s: WatchedSocket): s is UnixSocket => s.table === 'unix';
  * ```
  */
 export async function watchReport(
-  args: NetstatArgs,
+  args: CliArgs,
   seconds: number,
   io: CliIo,
   state: State,
@@ -81,8 +80,9 @@ export async function watchReport(
   }
   const line = (mark: string, s: WatchedSocket): string =>
     isUnix(s) ? `${mark} ${formatUnixRow(s, f, resolvers)}\n` : `${mark} ${row(s)}\n`;
+  const options = jsonOptions(args);
   const doc = (s: WatchedSocket) =>
-    isUnix(s) ? unixSocketJson(s, resolvers) : inetSocketJson(s, f, resolvers);
+    isUnix(s) ? unixSocketJson(s, resolvers, options) : inetSocketJson(s, f, resolvers, options);
   const selected = (s: WatchedSocket): boolean =>
     isUnix(s) ? unixSelected(s, f) : inetSocketSelected(s as InetSocket, f);
 
