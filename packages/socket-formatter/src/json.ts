@@ -243,8 +243,16 @@ const endpointSchema = {
     address: { type: 'string', description: 'Dotted quad, RFC 5952 IPv6, or ::ffff:a.b.c.d' },
     addressHex: { type: 'string', description: 'The address as the kernel printed it' },
     port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Raw sockets: IP protocol' },
-    host: { type: 'string' },
-    service: { type: 'string' },
+    host: {
+      type: 'string',
+      description:
+        'Host (or, for 0.x.y.z, network) name from the resolvers; absent when numeric or unknown',
+    },
+    service: {
+      type: 'string',
+      description:
+        'Service name (raw sockets: IP protocol name); absent when numeric, unknown or port 0',
+    },
   },
 } as const;
 
@@ -252,9 +260,9 @@ const processSchema = {
   type: 'object',
   required: ['pid', 'fd', 'command'],
   properties: {
-    pid: { type: 'integer' },
-    fd: { type: 'integer' },
-    command: { type: 'string' },
+    pid: { type: 'integer', description: 'Process id' },
+    fd: { type: 'integer', description: 'File descriptor number of the socket in that process' },
+    command: { type: 'string', description: 'Program name as netstat shows it' },
   },
 } as const;
 
@@ -270,13 +278,16 @@ export const SOCKETS_JSON_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://github.com/netintro/netintro/schemas/sockets-v1.json',
   title: 'netintro sockets',
+  description: 'The socket tables of `netintro --json` (socketsJson, toJson)',
   type: 'object',
   required: ['version', 'sockets'],
   properties: {
-    version: { const: 1 },
+    version: { const: 1, description: 'Layout version (SOCKETS_JSON_VERSION)' },
     sockets: {
       type: 'array',
+      description: 'One object per row the table would show, in the same order',
       items: {
+        description: 'An Internet socket (kind inet) or a UNIX socket (kind unix)',
         oneOf: [
           {
             type: 'object',
@@ -301,39 +312,86 @@ export const SOCKETS_JSON_SCHEMA = {
               'server',
             ],
             properties: {
-              kind: { const: 'inet' },
+              kind: { const: 'inet', description: 'inet: an Internet socket' },
               table: {
+                description: 'The /proc/net table of the row',
                 enum: ['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite6', 'raw', 'raw6'],
               },
-              protocol: { enum: ['tcp', 'udp', 'udplite', 'raw'] },
-              family: { enum: [4, 6] },
-              slot: { type: 'integer' },
-              local: endpointSchema,
-              remote: endpointSchema,
-              stateCode: { type: 'integer' },
-              state: { type: 'string' },
-              txQueue: { type: 'integer' },
-              rxQueue: { type: 'integer' },
-              timerCode: { type: 'integer' },
-              timer: { enum: ['off', 'on', 'keepalive', 'timewait', 'probe', 'unknown'] },
-              timerTicks: { type: 'integer' },
-              retransmits: { type: 'integer' },
-              uid: { type: 'integer' },
-              timeout: { type: 'integer' },
-              inode: { type: 'string', pattern: '^[0-9]+$' },
-              refCount: { type: 'integer' },
-              pointer: { type: 'string' },
-              rto: { type: 'integer' },
-              ato: { type: 'integer' },
-              quickAck: { type: 'integer' },
-              cwnd: { type: 'integer' },
-              ssthresh: { type: 'integer' },
-              drops: { type: 'integer' },
-              extra: { type: 'array', items: { type: 'string' } },
-              line: { type: 'integer' },
-              server: { type: 'boolean' },
-              user: { type: 'string' },
-              process: processSchema,
+              protocol: {
+                enum: ['tcp', 'udp', 'udplite', 'raw'],
+                description: 'Transport protocol',
+              },
+              family: { enum: [4, 6], description: '4 or 6' },
+              slot: { type: 'integer', description: 'The sl column (only with internals)' },
+              local: { ...endpointSchema, description: 'Local endpoint' },
+              remote: { ...endpointSchema, description: 'Remote endpoint (the peer)' },
+              stateCode: { type: 'integer', description: 'Raw st column value' },
+              state: {
+                type: 'string',
+                description:
+                  'State name (TCP states; datagram sockets: ESTABLISHED or CLOSE; UNKNOWN outside the table)',
+              },
+              txQueue: { type: 'integer', description: 'Bytes queued for sending (Send-Q)' },
+              rxQueue: { type: 'integer', description: 'Bytes received but not read (Recv-Q)' },
+              timerCode: { type: 'integer', description: 'Timer kind code (tr column)' },
+              timer: {
+                enum: ['off', 'on', 'keepalive', 'timewait', 'probe', 'unknown'],
+                description: 'Timer kind name',
+              },
+              timerTicks: {
+                type: 'integer',
+                description: 'Timer expiry in clock ticks (tm->when)',
+              },
+              retransmits: { type: 'integer', description: 'retrnsmt column' },
+              uid: { type: 'integer', description: 'Owner uid' },
+              timeout: { type: 'integer', description: 'timeout column (unanswered probes)' },
+              inode: {
+                type: 'string',
+                pattern: '^[0-9]+$',
+                description: "Socket inode, decimal text ('0' for mini-sockets)",
+              },
+              refCount: { type: 'integer', description: 'Reference count, when the table has it' },
+              pointer: {
+                type: 'string',
+                description: 'Kernel socket address, hashed (only with internals)',
+              },
+              rto: { type: 'integer', description: 'TCP full sockets: retransmit timeout (ticks)' },
+              ato: {
+                type: 'integer',
+                description: 'TCP full sockets: delayed-ack timeout (ticks)',
+              },
+              quickAck: {
+                type: 'integer',
+                description: 'TCP full sockets: (quick << 1) | pingpong',
+              },
+              cwnd: { type: 'integer', description: 'TCP full sockets: congestion window' },
+              ssthresh: {
+                type: 'integer',
+                description: 'TCP full sockets: slow-start threshold (-1 in initial slow start)',
+              },
+              drops: { type: 'integer', description: 'UDP and raw sockets: dropped datagrams' },
+              extra: {
+                type: 'array',
+                items: { type: 'string', description: 'One further column' },
+                description: 'Further columns a newer kernel prints, kept verbatim',
+              },
+              line: {
+                type: 'integer',
+                description: '1-based line of the row in its table (only with internals)',
+              },
+              server: {
+                type: 'boolean',
+                description:
+                  "netstat's server rule (TCP: remote port 0; others: remote address all zeros)",
+              },
+              user: {
+                type: 'string',
+                description: 'User name of uid from the users resolver (not with numeric users)',
+              },
+              process: {
+                ...processSchema,
+                description: 'The process holding the socket (-p), when known',
+              },
             },
           },
           {
@@ -354,17 +412,27 @@ export const SOCKETS_JSON_SCHEMA = {
               'server',
             ],
             properties: {
-              kind: { const: 'unix' },
-              table: { const: 'unix' },
-              pointer: { type: 'string' },
-              refCount: { type: 'integer' },
-              protocol: { type: 'integer' },
-              flags: { type: 'integer' },
-              listening: { type: 'boolean' },
-              typeCode: { type: 'integer' },
-              type: { enum: ['STREAM', 'DGRAM', 'RAW', 'RDM', 'SEQPACKET', 'UNKNOWN'] },
-              stateCode: { type: 'integer' },
+              kind: { const: 'unix', description: 'unix: a UNIX domain socket' },
+              table: { const: 'unix', description: 'The /proc/net table of the row' },
+              pointer: {
+                type: 'string',
+                description: 'Kernel socket address, hashed (only with internals)',
+              },
+              refCount: { type: 'integer', description: 'RefCount column' },
+              protocol: { type: 'integer', description: 'Protocol column (always 0)' },
+              flags: {
+                type: 'integer',
+                description: 'Flags column (__SO_ACCEPTCON 0x10000: listening)',
+              },
+              listening: { type: 'boolean', description: 'The accept-connections flag is set' },
+              typeCode: { type: 'integer', description: 'Raw Type column value' },
+              type: {
+                enum: ['STREAM', 'DGRAM', 'RAW', 'RDM', 'SEQPACKET', 'UNKNOWN'],
+                description: 'Socket type name',
+              },
+              stateCode: { type: 'integer', description: 'Raw St column value' },
               state: {
+                description: 'Socket state name',
                 enum: [
                   'FREE',
                   'UNCONNECTED',
@@ -374,12 +442,25 @@ export const SOCKETS_JSON_SCHEMA = {
                   'UNKNOWN',
                 ],
               },
-              inode: { type: 'string', pattern: '^[0-9]+$' },
-              path: { type: 'string' },
-              abstract: { type: 'boolean' },
-              line: { type: 'integer' },
-              server: { type: 'boolean' },
-              process: processSchema,
+              inode: {
+                type: 'string',
+                pattern: '^[0-9]+$',
+                description: 'Socket inode, decimal text',
+              },
+              path: {
+                type: 'string',
+                description: "Bound path ('@name' for an abstract name); absent when unbound",
+              },
+              abstract: { type: 'boolean', description: 'The name is in the abstract namespace' },
+              line: {
+                type: 'integer',
+                description: '1-based line of the row in /proc/net/unix (only with internals)',
+              },
+              server: { type: 'boolean', description: 'Unconnected and accepting connections' },
+              process: {
+                ...processSchema,
+                description: 'The process holding the socket (-p), when known',
+              },
             },
           },
         ],

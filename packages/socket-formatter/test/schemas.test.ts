@@ -26,6 +26,7 @@ import {
   ROUTES_JSON_VERSION,
   routesJson,
   SOCKETS_JSON_SCHEMA,
+  SOCKETS_JSON_VERSION,
   STATISTICS_JSON_VERSION,
   socketsJson,
   statisticsJson,
@@ -59,6 +60,9 @@ function undescribed(node: unknown, path: string, out: string[]): string[] {
       out.push(`${path}.${key}`);
     undescribed(sub, `${path}.${key}`, out);
   }
+  for (const alt of [...((n.oneOf as unknown[]) ?? []), ...((n.anyOf as unknown[]) ?? [])]) {
+    undescribed(alt, `${path}|`, out);
+  }
   for (const key of ['items', 'additionalProperties'] as const) {
     const sub = n[key];
     if (typeof sub === 'object' && sub !== null) {
@@ -71,6 +75,7 @@ function undescribed(node: unknown, path: string, out: string[]): string[] {
 }
 
 const FILES = {
+  'sockets-v1.json': SOCKETS_JSON_VERSION,
   'routes-v1.json': ROUTES_JSON_VERSION,
   'interfaces-v1.json': INTERFACES_JSON_VERSION,
   'interface-details-v1.json': INTERFACES_JSON_VERSION,
@@ -88,6 +93,10 @@ describe('schema files', () => {
       expect(s.$id.endsWith(`/${name}`)).toBe(true);
     },
   );
+
+  it('sockets-v1.json is SOCKETS_JSON_SCHEMA (regenerate: node scripts/write-sockets-schema.mjs after a build)', () => {
+    expect(schema('sockets-v1.json')).toEqual(JSON.parse(JSON.stringify(SOCKETS_JSON_SCHEMA)));
+  });
 
   it('are published: in files and exports', () => {
     expect(pkg.files).toContain('schemas');
