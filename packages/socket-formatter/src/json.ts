@@ -274,197 +274,206 @@ const processSchema = {
  * SOCKETS_JSON_SCHEMA.properties.version.const; // 1
  * ```
  */
-export const SOCKETS_JSON_SCHEMA = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://github.com/netintro/netintro/schemas/sockets-v1.json',
-  title: 'netintro sockets',
-  description: 'The socket tables of `netintro --json` (socketsJson, toJson)',
-  type: 'object',
-  required: ['version', 'sockets'],
-  properties: {
-    version: { const: 1, description: 'Layout version (SOCKETS_JSON_VERSION)' },
-    sockets: {
-      type: 'array',
-      description: 'One object per row the table would show, in the same order',
-      items: {
-        description: 'An Internet socket (kind inet) or a UNIX socket (kind unix)',
-        oneOf: [
-          {
-            type: 'object',
-            required: [
-              'kind',
-              'table',
-              'protocol',
-              'family',
-              'local',
-              'remote',
-              'stateCode',
-              'state',
-              'txQueue',
-              'rxQueue',
-              'timerCode',
-              'timer',
-              'timerTicks',
-              'retransmits',
-              'uid',
-              'timeout',
-              'inode',
-              'server',
-            ],
-            properties: {
-              kind: { const: 'inet', description: 'inet: an Internet socket' },
-              table: {
-                description: 'The /proc/net table of the row',
-                enum: ['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite6', 'raw', 'raw6'],
-              },
-              protocol: {
-                enum: ['tcp', 'udp', 'udplite', 'raw'],
-                description: 'Transport protocol',
-              },
-              family: { enum: [4, 6], description: '4 or 6' },
-              slot: { type: 'integer', description: 'The sl column (only with internals)' },
-              local: { ...endpointSchema, description: 'Local endpoint' },
-              remote: { ...endpointSchema, description: 'Remote endpoint (the peer)' },
-              stateCode: { type: 'integer', description: 'Raw st column value' },
-              state: {
-                type: 'string',
-                description:
-                  'State name (TCP states; datagram sockets: ESTABLISHED or CLOSE; UNKNOWN outside the table)',
-              },
-              txQueue: { type: 'integer', description: 'Bytes queued for sending (Send-Q)' },
-              rxQueue: { type: 'integer', description: 'Bytes received but not read (Recv-Q)' },
-              timerCode: { type: 'integer', description: 'Timer kind code (tr column)' },
-              timer: {
-                enum: ['off', 'on', 'keepalive', 'timewait', 'probe', 'unknown'],
-                description: 'Timer kind name',
-              },
-              timerTicks: {
-                type: 'integer',
-                description: 'Timer expiry in clock ticks (tm->when)',
-              },
-              retransmits: { type: 'integer', description: 'retrnsmt column' },
-              uid: { type: 'integer', description: 'Owner uid' },
-              timeout: { type: 'integer', description: 'timeout column (unanswered probes)' },
-              inode: {
-                type: 'string',
-                pattern: '^[0-9]+$',
-                description: "Socket inode, decimal text ('0' for mini-sockets)",
-              },
-              refCount: { type: 'integer', description: 'Reference count, when the table has it' },
-              pointer: {
-                type: 'string',
-                description: 'Kernel socket address, hashed (only with internals)',
-              },
-              rto: { type: 'integer', description: 'TCP full sockets: retransmit timeout (ticks)' },
-              ato: {
-                type: 'integer',
-                description: 'TCP full sockets: delayed-ack timeout (ticks)',
-              },
-              quickAck: {
-                type: 'integer',
-                description: 'TCP full sockets: (quick << 1) | pingpong',
-              },
-              cwnd: { type: 'integer', description: 'TCP full sockets: congestion window' },
-              ssthresh: {
-                type: 'integer',
-                description: 'TCP full sockets: slow-start threshold (-1 in initial slow start)',
-              },
-              drops: { type: 'integer', description: 'UDP and raw sockets: dropped datagrams' },
-              extra: {
-                type: 'array',
-                items: { type: 'string', description: 'One further column' },
-                description: 'Further columns a newer kernel prints, kept verbatim',
-              },
-              line: {
-                type: 'integer',
-                description: '1-based line of the row in its table (only with internals)',
-              },
-              server: {
-                type: 'boolean',
-                description:
-                  "netstat's server rule (TCP: remote port 0; others: remote address all zeros)",
-              },
-              user: {
-                type: 'string',
-                description: 'User name of uid from the users resolver (not with numeric users)',
-              },
-              process: {
-                ...processSchema,
-                description: 'The process holding the socket (-p), when known',
-              },
-            },
-          },
-          {
-            type: 'object',
-            required: [
-              'kind',
-              'table',
-              'refCount',
-              'protocol',
-              'flags',
-              'listening',
-              'typeCode',
-              'type',
-              'stateCode',
-              'state',
-              'inode',
-              'abstract',
-              'server',
-            ],
-            properties: {
-              kind: { const: 'unix', description: 'unix: a UNIX domain socket' },
-              table: { const: 'unix', description: 'The /proc/net table of the row' },
-              pointer: {
-                type: 'string',
-                description: 'Kernel socket address, hashed (only with internals)',
-              },
-              refCount: { type: 'integer', description: 'RefCount column' },
-              protocol: { type: 'integer', description: 'Protocol column (always 0)' },
-              flags: {
-                type: 'integer',
-                description: 'Flags column (__SO_ACCEPTCON 0x10000: listening)',
-              },
-              listening: { type: 'boolean', description: 'The accept-connections flag is set' },
-              typeCode: { type: 'integer', description: 'Raw Type column value' },
-              type: {
-                enum: ['STREAM', 'DGRAM', 'RAW', 'RDM', 'SEQPACKET', 'UNKNOWN'],
-                description: 'Socket type name',
-              },
-              stateCode: { type: 'integer', description: 'Raw St column value' },
-              state: {
-                description: 'Socket state name',
-                enum: [
-                  'FREE',
-                  'UNCONNECTED',
-                  'CONNECTING',
-                  'CONNECTED',
-                  'DISCONNECTING',
-                  'UNKNOWN',
-                ],
-              },
-              inode: {
-                type: 'string',
-                pattern: '^[0-9]+$',
-                description: 'Socket inode, decimal text',
-              },
-              path: {
-                type: 'string',
-                description: "Bound path ('@name' for an abstract name); absent when unbound",
-              },
-              abstract: { type: 'boolean', description: 'The name is in the abstract namespace' },
-              line: {
-                type: 'integer',
-                description: '1-based line of the row in /proc/net/unix (only with internals)',
-              },
-              server: { type: 'boolean', description: 'Unconnected and accepting connections' },
-              process: {
-                ...processSchema,
-                description: 'The process holding the socket (-p), when known',
+// Built in a function marked pure: the spread endpoint and process parts
+// would otherwise keep the whole schema in every bundle that imports anything.
+export const SOCKETS_JSON_SCHEMA = /* @__PURE__ */ (() =>
+  ({
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://github.com/netintro/netintro/schemas/sockets-v1.json',
+    title: 'netintro sockets',
+    description: 'The socket tables of `netintro --json` (socketsJson, toJson)',
+    type: 'object',
+    required: ['version', 'sockets'],
+    properties: {
+      version: { const: 1, description: 'Layout version (SOCKETS_JSON_VERSION)' },
+      sockets: {
+        type: 'array',
+        description: 'One object per row the table would show, in the same order',
+        items: {
+          description: 'An Internet socket (kind inet) or a UNIX socket (kind unix)',
+          oneOf: [
+            {
+              type: 'object',
+              required: [
+                'kind',
+                'table',
+                'protocol',
+                'family',
+                'local',
+                'remote',
+                'stateCode',
+                'state',
+                'txQueue',
+                'rxQueue',
+                'timerCode',
+                'timer',
+                'timerTicks',
+                'retransmits',
+                'uid',
+                'timeout',
+                'inode',
+                'server',
+              ],
+              properties: {
+                kind: { const: 'inet', description: 'inet: an Internet socket' },
+                table: {
+                  description: 'The /proc/net table of the row',
+                  enum: ['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite6', 'raw', 'raw6'],
+                },
+                protocol: {
+                  enum: ['tcp', 'udp', 'udplite', 'raw'],
+                  description: 'Transport protocol',
+                },
+                family: { enum: [4, 6], description: '4 or 6' },
+                slot: { type: 'integer', description: 'The sl column (only with internals)' },
+                local: { ...endpointSchema, description: 'Local endpoint' },
+                remote: { ...endpointSchema, description: 'Remote endpoint (the peer)' },
+                stateCode: { type: 'integer', description: 'Raw st column value' },
+                state: {
+                  type: 'string',
+                  description:
+                    'State name (TCP states; datagram sockets: ESTABLISHED or CLOSE; UNKNOWN outside the table)',
+                },
+                txQueue: { type: 'integer', description: 'Bytes queued for sending (Send-Q)' },
+                rxQueue: { type: 'integer', description: 'Bytes received but not read (Recv-Q)' },
+                timerCode: { type: 'integer', description: 'Timer kind code (tr column)' },
+                timer: {
+                  enum: ['off', 'on', 'keepalive', 'timewait', 'probe', 'unknown'],
+                  description: 'Timer kind name',
+                },
+                timerTicks: {
+                  type: 'integer',
+                  description: 'Timer expiry in clock ticks (tm->when)',
+                },
+                retransmits: { type: 'integer', description: 'retrnsmt column' },
+                uid: { type: 'integer', description: 'Owner uid' },
+                timeout: { type: 'integer', description: 'timeout column (unanswered probes)' },
+                inode: {
+                  type: 'string',
+                  pattern: '^[0-9]+$',
+                  description: "Socket inode, decimal text ('0' for mini-sockets)",
+                },
+                refCount: {
+                  type: 'integer',
+                  description: 'Reference count, when the table has it',
+                },
+                pointer: {
+                  type: 'string',
+                  description: 'Kernel socket address, hashed (only with internals)',
+                },
+                rto: {
+                  type: 'integer',
+                  description: 'TCP full sockets: retransmit timeout (ticks)',
+                },
+                ato: {
+                  type: 'integer',
+                  description: 'TCP full sockets: delayed-ack timeout (ticks)',
+                },
+                quickAck: {
+                  type: 'integer',
+                  description: 'TCP full sockets: (quick << 1) | pingpong',
+                },
+                cwnd: { type: 'integer', description: 'TCP full sockets: congestion window' },
+                ssthresh: {
+                  type: 'integer',
+                  description: 'TCP full sockets: slow-start threshold (-1 in initial slow start)',
+                },
+                drops: { type: 'integer', description: 'UDP and raw sockets: dropped datagrams' },
+                extra: {
+                  type: 'array',
+                  items: { type: 'string', description: 'One further column' },
+                  description: 'Further columns a newer kernel prints, kept verbatim',
+                },
+                line: {
+                  type: 'integer',
+                  description: '1-based line of the row in its table (only with internals)',
+                },
+                server: {
+                  type: 'boolean',
+                  description:
+                    "netstat's server rule (TCP: remote port 0; others: remote address all zeros)",
+                },
+                user: {
+                  type: 'string',
+                  description: 'User name of uid from the users resolver (not with numeric users)',
+                },
+                process: {
+                  ...processSchema,
+                  description: 'The process holding the socket (-p), when known',
+                },
               },
             },
-          },
-        ],
+            {
+              type: 'object',
+              required: [
+                'kind',
+                'table',
+                'refCount',
+                'protocol',
+                'flags',
+                'listening',
+                'typeCode',
+                'type',
+                'stateCode',
+                'state',
+                'inode',
+                'abstract',
+                'server',
+              ],
+              properties: {
+                kind: { const: 'unix', description: 'unix: a UNIX domain socket' },
+                table: { const: 'unix', description: 'The /proc/net table of the row' },
+                pointer: {
+                  type: 'string',
+                  description: 'Kernel socket address, hashed (only with internals)',
+                },
+                refCount: { type: 'integer', description: 'RefCount column' },
+                protocol: { type: 'integer', description: 'Protocol column (always 0)' },
+                flags: {
+                  type: 'integer',
+                  description: 'Flags column (__SO_ACCEPTCON 0x10000: listening)',
+                },
+                listening: { type: 'boolean', description: 'The accept-connections flag is set' },
+                typeCode: { type: 'integer', description: 'Raw Type column value' },
+                type: {
+                  enum: ['STREAM', 'DGRAM', 'RAW', 'RDM', 'SEQPACKET', 'UNKNOWN'],
+                  description: 'Socket type name',
+                },
+                stateCode: { type: 'integer', description: 'Raw St column value' },
+                state: {
+                  description: 'Socket state name',
+                  enum: [
+                    'FREE',
+                    'UNCONNECTED',
+                    'CONNECTING',
+                    'CONNECTED',
+                    'DISCONNECTING',
+                    'UNKNOWN',
+                  ],
+                },
+                inode: {
+                  type: 'string',
+                  pattern: '^[0-9]+$',
+                  description: 'Socket inode, decimal text',
+                },
+                path: {
+                  type: 'string',
+                  description: "Bound path ('@name' for an abstract name); absent when unbound",
+                },
+                abstract: { type: 'boolean', description: 'The name is in the abstract namespace' },
+                line: {
+                  type: 'integer',
+                  description: '1-based line of the row in /proc/net/unix (only with internals)',
+                },
+                server: { type: 'boolean', description: 'Unconnected and accepting connections' },
+                process: {
+                  ...processSchema,
+                  description: 'The process holding the socket (-p), when known',
+                },
+              },
+            },
+          ],
+        },
       },
     },
-  },
-} as const;
+  }) as const)();
