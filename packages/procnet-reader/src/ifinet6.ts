@@ -1,6 +1,6 @@
 import { ipv6FromHex } from './address.js';
-import { reportIssue } from './errors.js';
-import { forEachLine, hexNumber, splitFields } from './lines.js';
+import { mapFieldLines } from './field-lines.js';
+import { hexNumber } from './lines.js';
 import type { ParseOptions } from './types.js';
 
 /**
@@ -46,13 +46,7 @@ const IF_INET6_FIELDS = 'address ifindex prefixlen scope flags name';
  * ```
  */
 export function parseIfInet6(text: string, options?: ParseOptions): InterfaceAddress6[] {
-  const source = options?.source ?? '/proc/net/if_inet6';
-  const out: InterfaceAddress6[] = [];
-  forEachLine(text, (line, lineNumber) => {
-    const f = splitFields(line);
-    if (f.length === 0) return;
-    const bad = (code: string, expected: string): void =>
-      reportIssue(options?.onInvalidLine, code, source, lineNumber, line, expected);
+  return mapFieldLines(text, options, '/proc/net/if_inet6', ({ fields: f, lineNumber, bad }) => {
     if (f.length < 6) return bad('too-few-fields', `6 fields: ${IF_INET6_FIELDS}`);
     const address = /^[0-9A-Fa-f]{32}$/.test(f[0] as string)
       ? ipv6FromHex(f[0] as string, 0, 'big')
@@ -73,7 +67,6 @@ export function parseIfInet6(text: string, options?: ParseOptions): InterfaceAdd
       line: lineNumber,
     };
     if (f.length > 6) row.extra = f.slice(6);
-    out.push(row);
+    return row;
   });
-  return out;
 }

@@ -8,8 +8,7 @@
  */
 
 import { ipv4FromWord, ipv6FromHex } from './address.js';
-import { reportIssue } from './errors.js';
-import { forEachLine, splitFields } from './lines.js';
+import { mapFieldLines } from './field-lines.js';
 import type { ParseOptions } from './types.js';
 
 /**
@@ -54,27 +53,20 @@ const DECIMAL = /^\d{1,10}$/;
  */
 export function parseIgmp(text: string, options?: ParseOptions): GroupMembership[] {
   const endianness = options?.endianness ?? 'little';
-  const source = options?.source ?? '/proc/net/igmp';
-  const out: GroupMembership[] = [];
   let iface: string | undefined;
-  forEachLine(text, (line, lineNumber) => {
-    const bad = (code: string, expected: string): void =>
-      reportIssue(options?.onInvalidLine, code, source, lineNumber, line, expected);
+  return mapFieldLines(text, options, '/proc/net/igmp', ({ fields: f, line, lineNumber, bad }) => {
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
       // A group line of the device above.
-      const f = splitFields(line);
-      if (f.length === 0) return;
       if (iface === undefined) return bad('bad-interface', 'a device line before its groups');
       if (f.length < 2) return bad('too-few-fields', 'Group Users Timer Reporter');
       if (!HEX8.test(f[0]!)) return bad('bad-address', 'the group as 8 hex digits');
       if (!DECIMAL.test(f[1]!)) return bad('bad-number', 'Users as a decimal number');
       const word = Number.parseInt(f[0]!, 16);
       const address = ipv4FromWord(word, endianness);
-      out.push({ family: 4, iface, address, refCount: Number(f[1]), line: lineNumber });
-      return;
+      return { family: 4, iface, address, refCount: Number(f[1]), line: lineNumber };
     }
-    if (line === '' || (lineNumber === 1 && line.startsWith('Idx'))) return;
+    if (lineNumber === 1 && line.startsWith('Idx')) return undefined;
     const device = /^(\d+)[ \t]+([^:]*):/.exec(line);
     const name = device?.[2]?.trimEnd();
     if (!name || /\s/.test(name)) {
@@ -82,8 +74,8 @@ export function parseIgmp(text: string, options?: ParseOptions): GroupMembership
       return bad('bad-interface', "a device line: index, device name, ':', count, querier");
     }
     iface = name;
+    return undefined;
   });
-  return out;
 }
 
 /**
@@ -99,20 +91,13 @@ export function parseIgmp(text: string, options?: ParseOptions): GroupMembership
  * ```
  */
 export function parseIgmp6(text: string, options?: ParseOptions): GroupMembership[] {
-  const source = options?.source ?? '/proc/net/igmp6';
-  const out: GroupMembership[] = [];
-  forEachLine(text, (line, lineNumber) => {
-    const f = splitFields(line);
-    if (f.length === 0) return;
-    const bad = (code: string, expected: string): void =>
-      reportIssue(options?.onInvalidLine, code, source, lineNumber, line, expected);
+  return mapFieldLines(text, options, '/proc/net/igmp6', ({ fields: f, lineNumber, bad }) => {
     if (f.length < 4)
       return bad('too-few-fields', '6 fields: index device group users flags timer');
     if (!DECIMAL.test(f[0]!)) return bad('bad-number', 'the interface index in decimal');
     if (!HEX32.test(f[2]!)) return bad('bad-address', 'the group as 32 hex digits');
     if (!DECIMAL.test(f[3]!)) return bad('bad-number', 'users as a decimal number');
     const address = ipv6FromHex(f[2]!, 0, 'big') as string;
-    out.push({ family: 6, iface: f[1]!, address, refCount: Number(f[3]), line: lineNumber });
+    return { family: 6, iface: f[1]!, address, refCount: Number(f[3]), line: lineNumber };
   });
-  return out;
 }

@@ -1,5 +1,6 @@
 import { checkEndianness, ipv4FromWord, ipv6FromHex } from './address.js';
 import { reportIssue } from './errors.js';
+import { mapFieldLines } from './field-lines.js';
 import { decNumber, forEachLine, hexNumber, splitFields } from './lines.js';
 import type { InterfaceCounters, Ipv4Route, Ipv6Route, ParseOptions } from './types.js';
 
@@ -20,13 +21,8 @@ const ROUTE_FIELDS = 'Iface Destination Gateway Flags RefCnt Use Metric Mask MTU
 export function parseRoute(text: string, options?: ParseOptions): Ipv4Route[] {
   const endianness = options?.endianness ?? 'little';
   checkEndianness(endianness);
-  const source = options?.source ?? '/proc/net/route';
-  const out: Ipv4Route[] = [];
-  forEachLine(text, (line, lineNumber) => {
-    const f = splitFields(line);
-    if (f.length === 0 || f[0] === 'Iface') return;
-    const bad = (code: string, expected: string): void =>
-      reportIssue(options?.onInvalidLine, code, source, lineNumber, line, expected);
+  return mapFieldLines(text, options, '/proc/net/route', ({ fields: f, lineNumber, bad }) => {
+    if (f[0] === 'Iface') return undefined;
     if (f.length < 11) return bad('too-few-fields', `11 fields: ${ROUTE_FIELDS}`);
     const addr = (token: string | undefined): string | undefined => {
       if (token === undefined || !/^[0-9A-Fa-f]{8}$/.test(token)) return undefined;
@@ -69,9 +65,8 @@ export function parseRoute(text: string, options?: ParseOptions): Ipv4Route[] {
       line: lineNumber,
     };
     if (f.length > 11) route.extra = f.slice(11);
-    out.push(route);
+    return route;
   });
-  return out;
 }
 
 const IPV6_ROUTE_FIELDS =
@@ -89,13 +84,7 @@ const IPV6_ROUTE_FIELDS =
  * ```
  */
 export function parseIpv6Route(text: string, options?: ParseOptions): Ipv6Route[] {
-  const source = options?.source ?? '/proc/net/ipv6_route';
-  const out: Ipv6Route[] = [];
-  forEachLine(text, (line, lineNumber) => {
-    const f = splitFields(line);
-    if (f.length === 0) return;
-    const bad = (code: string, expected: string): void =>
-      reportIssue(options?.onInvalidLine, code, source, lineNumber, line, expected);
+  return mapFieldLines(text, options, '/proc/net/ipv6_route', ({ fields: f, lineNumber, bad }) => {
     if (f.length < 10) return bad('too-few-fields', `10 fields: ${IPV6_ROUTE_FIELDS}`);
     const addr = (token: string | undefined): string | undefined =>
       token !== undefined && /^[0-9A-Fa-f]{32}$/.test(token)
@@ -133,9 +122,8 @@ export function parseIpv6Route(text: string, options?: ParseOptions): Ipv6Route[
       line: lineNumber,
     };
     if (f.length > 10) route.extra = f.slice(10);
-    out.push(route);
+    return route;
   });
-  return out;
 }
 
 const DEV_RX = ['bytes', 'packets', 'errs', 'drop', 'fifo', 'frame', 'compressed', 'multicast'];
