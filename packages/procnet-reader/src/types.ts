@@ -521,3 +521,39 @@ export interface SocketProcess {
    */
   command: string;
 }
+
+/**
+ * One interface as netstat's `-ie` needs it (socket-formatter's
+ * `InterfaceDetails` extends it): a device, or an IPv4 alias label.
+ * `readInterfaceDetails` in the `./node` entry gathers them.
+ *
+ * @example
+ * ```ts
+ * const lo: InterfaceInfo = { name: 'lo', flags: 0x49, mtu: 65536, hardwareType: 772, hardwareAddress: '00:00:00:00:00:00', txQueueLength: 1000 };
+ * ```
+ */
+export interface InterfaceInfo {
+  /** Device name, or an IPv4 label (`eth0:1`). */
+  name: string;
+  /** `IFF_*` flags as `SIOCGIFFLAGS` reports them: sysfs `flags` plus RUNNING (up, operstate up or unknown). */
+  flags: number;
+  /** `SIOCGIFMTU` (`/sys/class/net/<name>/mtu`). */
+  mtu: number;
+  /** `ARPHRD_*` (`/sys/class/net/<name>/type`: 1 Ethernet, 772 loopback, 65534 none, ...). */
+  hardwareType: number;
+  /** Hardware address as sysfs prints it (`02:00:5e:10:00:01`, `''` for none). */
+  hardwareAddress?: string;
+  /** `SIOCGIFTXQLEN` (`/sys/class/net/<name>/tx_queue_len`); absent: netstat's "unknown". */
+  txQueueLength?: number;
+  /** The interface's (first) IPv4 address, when one was found (see `readInterfaceDetails`). */
+  ipv4?: {
+    address: string;
+    netmask: string;
+    /** Printed when the BROADCAST flag is set; `'0.0.0.0'` when none is configured. */
+    broadcast?: string;
+    /** Peer address, printed when the POINTOPOINT flag is set. */
+    destination?: string;
+  };
+  /** The `net/dev` row (absent for alias labels, which netstat prints without counters). */
+  counters?: InterfaceCounters;
+}

@@ -9,7 +9,7 @@
  * @module
  */
 
-import type { InterfaceAddress6, InterfaceCounters } from '@netintro/procnet-reader';
+import type { InterfaceAddress6, InterfaceInfo } from '@netintro/procnet-reader';
 import type { NetstatFlags } from './flags.js';
 import { compareInterfaceNames } from './iface.js';
 import { inetNtop6 } from './inet.js';
@@ -27,29 +27,7 @@ import { inetNtop6 } from './inet.js';
  * };
  * ```
  */
-export interface InterfaceDetails {
-  /** Device name, or an IPv4 label (`eth0:1`). */
-  name: string;
-  /** `IFF_*` flags as `SIOCGIFFLAGS` returns them (RUNNING included; see `interfaceStateFromSysfs`). */
-  flags: number;
-  mtu: number;
-  /** `ARPHRD_*` type: `/sys/class/net/<name>/type` (1 Ethernet, 772 loopback, 65534 none, ...). */
-  hardwareType: number;
-  /** Hardware address as sysfs prints it (`02:00:5e:10:00:01`, `''` for none). */
-  hardwareAddress?: string;
-  /** `SIOCGIFTXQLEN` (`/sys/class/net/<name>/tx_queue_len`); left out, netstat's "unknown". */
-  txQueueLength?: number;
-  /** The interface's primary IPv4 address (the first one carrying this label), if any. */
-  ipv4?: {
-    address: string;
-    netmask: string;
-    /** Printed when the BROADCAST flag is set; `'0.0.0.0'` when none is configured. */
-    broadcast?: string;
-    /** Peer address, printed when the POINTOPOINT flag is set. */
-    destination?: string;
-  };
-  /** The `/proc/net/dev` row; absent for alias labels (netstat then prints no counters). */
-  counters?: InterfaceCounters;
+export interface InterfaceDetails extends InterfaceInfo {
   /** `SIOCGIFMAP` (old ISA/PCI drivers); zero or absent for most devices. */
   map?: {
     irq?: number;

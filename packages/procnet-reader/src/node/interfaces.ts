@@ -13,33 +13,11 @@ import { networkInterfaces } from 'node:os';
 import type { InterfaceAddress6 } from '../ifinet6.js';
 import { parseIfInet6 } from '../ifinet6.js';
 import { parseDev, parseRoute } from '../route.js';
-import type { InterfaceCounters } from '../types.js';
+import type { InterfaceInfo } from '../types.js';
 import { hostByteOrder } from './sockets.js';
 import { readSystemText } from './system.js';
 
-/**
- * One interface as netstat's `-ie` needs it (the shape socket-formatter's
- * `formatInterfaceDetails` takes): a device, or an IPv4 alias label.
- *
- * @example
- * ```ts
- * const lo: InterfaceInfo = { name: 'lo', flags: 0x49, mtu: 65536, hardwareType: 772, hardwareAddress: '00:00:00:00:00:00', txQueueLength: 1000 };
- * ```
- */
-export interface InterfaceInfo {
-  name: string;
-  /** `IFF_*` flags as `SIOCGIFFLAGS` reports them: sysfs `flags` plus RUNNING (up, operstate up or unknown). */
-  flags: number;
-  mtu: number;
-  /** `ARPHRD_*` (`/sys/class/net/<name>/type`). */
-  hardwareType: number;
-  hardwareAddress?: string;
-  txQueueLength?: number;
-  /** The interface's (first) IPv4 address, when one was found (see {@link readInterfaceDetails}). */
-  ipv4?: { address: string; netmask: string; broadcast?: string; destination?: string };
-  /** The `net/dev` row (absent for alias labels). */
-  counters?: InterfaceCounters;
-}
+export type { InterfaceInfo } from '../types.js';
 
 /**
  * Options of {@link readInterfaceDetails}.
