@@ -1,7 +1,14 @@
 // In-process parse throughput of a 120k-row /proc/net/tcp table.
 // Usage: pnpm run build && node bench/parse.mjs [rows] [rounds]
+// PROCNET_READER_DIST=/path/to/dist measures another build (bench/parse-ab.mjs
+// uses it to compare two builds).
 // Target (issue 3): >= 3 M rows/s.
-import { parseTcp, parseTcp6 } from '../dist/index.js';
+import { pathToFileURL } from 'node:url';
+
+const dist = process.env.PROCNET_READER_DIST;
+const { parseTcp, parseTcp6 } = await import(
+  dist ? pathToFileURL(`${dist}/index.js`).href : '../dist/index.js'
+);
 
 const rows = Number(process.argv[2] ?? 120_000);
 const rounds = Number(process.argv[3] ?? 10);
@@ -115,10 +122,13 @@ function recordsOnly(text) {
 
 const tcp = makeTable(rows, false);
 const tcp6 = makeTable(rows, true);
-const floor = measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
-const allocation = measure('records only, no scan (floor)', recordsOnly, tcp);
+// PARSE_ONLY=1 skips the floors (bench/parse-ab.mjs compares builds, not floors).
+const parseOnly = process.env.PARSE_ONLY === '1';
+const floor = parseOnly ? 1 : measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
+const allocation = parseOnly ? 1 : measure('records only, no scan (floor)', recordsOnly, tcp);
 const rate = measure('parseTcp ', parseTcp, tcp);
 measure('parseTcp6', parseTcp6, tcp6);
+if (parseOnly) process.exit(0);
 console.log(
   `parseTcp runs at ${((rate / floor) * 100).toFixed(0)}% of the one-pass floor and ${((rate / allocation) * 100).toFixed(0)}% of the records-only floor on this machine now`,
 );

@@ -1,12 +1,12 @@
-import type { Endianness } from './types.js';
+/**
+ * Addresses as `/proc/net` prints them (hex words in host byte order) and
+ * as people write them: decoding, encoding and RFC 5952 IPv6 text.
+ *
+ * @module
+ */
 
-/** @internal Value of one hex digit, or -1. */
-export function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 32;
-  if (l >= 97 && l <= 102) return l - 87;
-  return -1;
-}
+import { hexDigit } from './hex.js';
+import type { Endianness } from './types.js';
 
 /** @internal Reads `count` hex digits at `start` as a 32-bit word, or -1 if one is not hex. */
 export function readHexWord(s: string, start: number, count: number): number {

@@ -27,7 +27,7 @@ export {
   parseUdplite,
   parseUdplite6,
   socketTableOfHeader,
-} from './inet.js';
+} from './inet/index.js';
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
 export {
   type ParseSocketTablesOptions,

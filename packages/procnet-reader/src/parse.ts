@@ -1,4 +1,4 @@
-import { parseInetTable } from './inet.js';
+import { parseInetTable } from './inet/index.js';
 import { parseDev, parseIpv6Route, parseRoute } from './route.js';
 import { parseNetstat, parseSnmp, parseSnmp6 } from './stats.js';
 import type {

@@ -6,7 +6,7 @@
  * @module
  */
 import { ProcNetParseError } from './errors.js';
-import { parseRows, rowShape, socketTableOfHeader } from './inet.js';
+import { parseRows, rowShape, socketTableOfHeader } from './inet/index.js';
 import type {
   InetSocket,
   InetTableName,

@@ -1,5 +1,5 @@
-import { hexDigit } from './address.js';
 import { reportIssue } from './errors.js';
+import { hexDigit } from './hex.js';
 import { UNIX_FLAG_ACCEPTCON, unixSocketStateName, unixSocketTypeName } from './states.js';
 import type { ParseOptions, UnixSocket } from './types.js';
 

@@ -13,7 +13,7 @@
 import { statSync } from 'node:fs';
 import { endianness as hostEndianness } from 'node:os';
 import { ProcNetParseError } from '../errors.js';
-import { INET_TABLES, parseRows, type RowFilter } from '../inet.js';
+import { INET_TABLES, parseRows, type RowFilter } from '../inet/index.js';
 import { TCP_STATES } from '../states.js';
 import type {
   DatagramStateName,
