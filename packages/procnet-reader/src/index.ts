@@ -13,6 +13,7 @@ export {
 } from './address.js';
 export { decodeBytes, encodeBytes } from './bytes.js';
 export { type ParseIssueCode, ProcNetParseError } from './errors.js';
+export { escapeControlCharacters } from './escape.js';
 export { type InterfaceAddress6, parseIfInet6 } from './ifinet6.js';
 export {
   INET_TABLES,

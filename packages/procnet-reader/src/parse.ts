@@ -1,4 +1,11 @@
-import { parseInetTable } from './inet/index.js';
+/**
+ * `parseProcNet`: any `/proc/net` table netstat reads, chosen by its file
+ * name, and the list of those names.
+ *
+ * @module
+ */
+
+import { INET_TABLES, parseInetTable } from './inet/index.js';
 import { parseDev, parseIpv6Route, parseRoute } from './route.js';
 import { parseNetstat, parseSnmp, parseSnmp6 } from './stats.js';
 import type {
@@ -51,15 +58,8 @@ export interface ProcNetRecords {
  * PROC_NET_TABLES.includes('ipv6_route'); // true
  * ```
  */
-export const PROC_NET_TABLES: readonly ProcNetTableName[] = Object.freeze([
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
+export const PROC_NET_TABLES: readonly ProcNetTableName[] = /* @__PURE__ */ Object.freeze([
+  ...INET_TABLES,
   'unix',
   'route',
   'ipv6_route',
