@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Decodes bytes as UTF-8, keeping every byte that is not part of valid

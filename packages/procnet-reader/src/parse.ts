@@ -58,16 +58,17 @@ export interface ProcNetRecords {
  * PROC_NET_TABLES.includes('ipv6_route'); // true
  * ```
  */
-export const PROC_NET_TABLES: readonly ProcNetTableName[] = /* @__PURE__ */ Object.freeze([
-  ...INET_TABLES,
-  'unix',
-  'route',
-  'ipv6_route',
-  'dev',
-  'snmp',
-  'snmp6',
-  'netstat',
-]);
+export const PROC_NET_TABLES: readonly ProcNetTableName[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ (INET_TABLES as readonly ProcNetTableName[]).concat([
+    'unix',
+    'route',
+    'ipv6_route',
+    'dev',
+    'snmp',
+    'snmp6',
+    'netstat',
+  ]),
+);
 
 /**
  * Parses the text of any `/proc/net` table netstat reads, chosen by its
