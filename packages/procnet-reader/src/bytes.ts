@@ -3,7 +3,7 @@
  * reader uses for file contents that are not guaranteed UTF-8 (socket
  * paths, `/etc/services`, command lines).
  *
- * @packageDocumentation
+ * @module
  */
 
 const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });

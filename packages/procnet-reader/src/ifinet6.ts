@@ -1,3 +1,10 @@
+/**
+ * The `/proc/net/if_inet6` parser: the IPv6 addresses of each interface
+ * (what `netstat -ie` shows as `inet6` lines).
+ *
+ * @module
+ */
+
 import { ipv6FromHex } from './address.js';
 import { reportIssue } from './errors.js';
 import { forEachLine, hexNumber, splitFields } from './lines.js';

@@ -16,7 +16,6 @@ export { type ParseIssueCode, ProcNetParseError } from './errors.js';
 export { escapeControlCharacters } from './escape.js';
 export { type InterfaceAddress6, parseIfInet6 } from './ifinet6.js';
 export {
-  INET_TABLES,
   parseInetLine,
   parseInetTable,
   parseRaw,
@@ -27,8 +26,8 @@ export {
   parseUdp6,
   parseUdplite,
   parseUdplite6,
-  socketTableOfHeader,
-} from './inet/index.js';
+} from './inet/parse.js';
+export { INET_TABLES, socketTableOfHeader } from './inet/tables.js';
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
 export {
   type ParseSocketTablesOptions,

@@ -5,7 +5,8 @@
  * @module
  */
 
-import { INET_TABLES, parseInetTable } from './inet/index.js';
+import { parseInetTable } from './inet/parse.js';
+import { INET_TABLES } from './inet/tables.js';
 import { parseDev, parseIpv6Route, parseRoute } from './route.js';
 import { parseNetstat, parseSnmp, parseSnmp6 } from './stats.js';
 import type {

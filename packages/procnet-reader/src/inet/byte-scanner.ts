@@ -16,18 +16,19 @@
 import { ipv4FromWord, ipv6FromHex } from '../address.js';
 import { HEX_DIGITS, LOWER_HEX, NOT_HEX } from '../hex.js';
 import type { Endianness, InetSocket, InetTableName } from '../types.js';
-import { type CachedAddress, type InetCursor, WINDOW } from './cursor.js';
+import { addressCaches, type CachedAddress, cacheIndex, detached } from './address-cache.js';
+import { type InetCursor, WINDOW } from './cursor.js';
 import { isZeroHex, type RowFilter, rejectedEarly, SKIP } from './filter.js';
 import { commonRecord } from './records.js';
 import type { TableInfo } from './tables.js';
-import { CACHE_BITS, cacheIndex, detached } from './text-scanner.js';
 
-/**
- * 8 uppercase hex digits at p (the kernel's `%08X`) as an unsigned 32-bit
- * number, or -1 if one is not such a digit. The entries of uppercase digits
- * are their values, so no masking is needed.
- */
-function byteWord(b: Uint8Array, p: number): number {
+/** Digits of either case. */
+const ANY_CASE = NOT_HEX;
+/** Uppercase digits only (the kernel's `%X`): an address decoded from these has one spelling. */
+const UPPER_CASE = NOT_HEX | LOWER_HEX;
+
+/** 8 hex digits at p as an unsigned 32-bit number, or -1 if one is not a digit of `reject`'s kind. */
+function byteHex8(b: Uint8Array, p: number, reject: number): number {
   const d0 = HEX_DIGITS[b[p] as number] as number;
   const d1 = HEX_DIGITS[b[p + 1] as number] as number;
   const d2 = HEX_DIGITS[b[p + 2] as number] as number;
@@ -36,55 +37,17 @@ function byteWord(b: Uint8Array, p: number): number {
   const d5 = HEX_DIGITS[b[p + 5] as number] as number;
   const d6 = HEX_DIGITS[b[p + 6] as number] as number;
   const d7 = HEX_DIGITS[b[p + 7] as number] as number;
-  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & (NOT_HEX | LOWER_HEX)) !== 0) return -1;
+  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & reject) !== 0) return -1;
+  // `& 15` drops LOWER_HEX from lowercase digits.
   return (
-    ((d0 << 28) |
-      (d1 << 24) |
-      (d2 << 20) |
-      (d3 << 16) |
-      (d4 << 12) |
-      (d5 << 8) |
-      (d6 << 4) |
-      d7) >>>
-    0
-  );
-}
-
-/** 8 hex digits of either case at p as an unsigned 32-bit number, or -1. */
-function byteHex8(b: Uint8Array, p: number): number {
-  const d0 = HEX_DIGITS[b[p] as number] as number;
-  const d1 = HEX_DIGITS[b[p + 1] as number] as number;
-  const d2 = HEX_DIGITS[b[p + 2] as number] as number;
-  const d3 = HEX_DIGITS[b[p + 3] as number] as number;
-  const d4 = HEX_DIGITS[b[p + 4] as number] as number;
-  const d5 = HEX_DIGITS[b[p + 5] as number] as number;
-  const d6 = HEX_DIGITS[b[p + 6] as number] as number;
-  const d7 = HEX_DIGITS[b[p + 7] as number] as number;
-  const all = d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7;
-  if ((all & NOT_HEX) !== 0) return -1;
-  // Lowercase digits carry LOWER_HEX: mask only when there is one.
-  if ((all & LOWER_HEX) !== 0) {
-    return (
-      (((d0 & 15) << 28) |
-        ((d1 & 15) << 24) |
-        ((d2 & 15) << 20) |
-        ((d3 & 15) << 16) |
-        ((d4 & 15) << 12) |
-        ((d5 & 15) << 8) |
-        ((d6 & 15) << 4) |
-        (d7 & 15)) >>>
-      0
-    );
-  }
-  return (
-    ((d0 << 28) |
-      (d1 << 24) |
-      (d2 << 20) |
-      (d3 << 16) |
-      (d4 << 12) |
-      (d5 << 8) |
-      (d6 << 4) |
-      d7) >>>
+    (((d0 & 15) << 28) |
+      ((d1 & 15) << 24) |
+      ((d2 & 15) << 20) |
+      ((d3 & 15) << 16) |
+      ((d4 & 15) << 12) |
+      ((d5 & 15) << 8) |
+      ((d6 & 15) << 4) |
+      (d7 & 15)) >>>
     0
   );
 }
@@ -116,20 +79,8 @@ interface ByteCachedAddress extends CachedAddress {
 }
 type ByteAddressCache = (ByteCachedAddress | undefined)[];
 
-// Keyed by value, by endianness and family: entries only come from
-// uppercase digits, so equal words mean equal text and a hit needs no
-// string compare.
-const caches: (ByteAddressCache | undefined)[] = [];
-
-function addressCache(endianness: Endianness, family: 4 | 6): ByteAddressCache {
-  const key = (endianness === 'big' ? 2 : 0) + (family === 6 ? 1 : 0);
-  let cache = caches[key];
-  if (cache === undefined) {
-    cache = new Array(1 << CACHE_BITS);
-    caches[key] = cache;
-  }
-  return cache;
-}
+/** Caches keyed by value: entries only come from uppercase digits, so equal words mean equal text and a hit needs no string compare. */
+const addressCache = /* @__PURE__ */ addressCaches<ByteCachedAddress>();
 
 /** The address of `digits` uppercase hex digits at byte p (string index base + p), or undefined. */
 function byteAddress(
@@ -141,14 +92,14 @@ function byteAddress(
   cache: ByteAddressCache,
   endianness: Endianness,
 ): ByteCachedAddress | undefined {
-  const w0 = byteWord(b, p);
+  const w0 = byteHex8(b, p, UPPER_CASE);
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   if (digits !== 8) {
-    w1 = byteWord(b, p + 8);
-    w2 = byteWord(b, p + 16);
-    w3 = byteWord(b, p + 24);
+    w1 = byteHex8(b, p + 8, UPPER_CASE);
+    w2 = byteHex8(b, p + 16, UPPER_CASE);
+    w3 = byteHex8(b, p + 24, UPPER_CASE);
     if (w1 < 0 || w2 < 0 || w3 < 0) return undefined;
   }
   if (w0 < 0) return undefined;
@@ -294,11 +245,11 @@ export function scanInetBytes(
   const localPort = byteHex4(b, r0 - 5);
   const remotePort = byteHex4(b, f0 - 5);
   const stateCode = byteHex2(b, f0);
-  const txQueue = byteHex8(b, f0 + 3);
-  const rxQueue = byteHex8(b, f0 + 12);
+  const txQueue = byteHex8(b, f0 + 3, ANY_CASE);
+  const rxQueue = byteHex8(b, f0 + 12, ANY_CASE);
   const timerCode = byteHex2(b, f0 + 21);
-  const timerTicks = byteHex8(b, f0 + 24);
-  const retransmits = byteHex8(b, f0 + 33);
+  const timerTicks = byteHex8(b, f0 + 24, ANY_CASE);
+  const retransmits = byteHex8(b, f0 + 33, ANY_CASE);
   if ((localPort | remotePort | stateCode | timerCode) < 0) return undefined;
   if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return undefined;
   if (filter !== undefined && rejectedEarly(filter, stateCode, localPort, remotePort)) return SKIP;

@@ -8,11 +8,7 @@
  * @module
  */
 
-/** A decoded address and its hex text as the file spells it (the scanners' cache entries). */
-export interface CachedAddress {
-  hex: string;
-  text: string;
-}
+import type { CachedAddress } from './address-cache.js';
 
 /** Characters per window the byte scanner copies into its buffer. */
 export const WINDOW = 1 << 16;

@@ -11,41 +11,16 @@
 import { ipv4FromWord, ipv6FromHex } from '../address.js';
 import { HEX_DIGITS, NOT_HEX } from '../hex.js';
 import type { Endianness, InetSocket, InetTableName } from '../types.js';
-import type { CachedAddress, InetCursor } from './cursor.js';
+import { addressCaches, type CachedAddress, cacheIndex, detached } from './address-cache.js';
+import type { InetCursor } from './cursor.js';
 import { isZeroHex, type RowFilter, rejectedEarly, SKIP } from './filter.js';
 import { commonRecord, looseRecord } from './records.js';
 import type { TableInfo } from './tables.js';
 
-/** @internal Bits of the index into an address cache. */
-export const CACHE_BITS = 12;
 type AddressCache = (CachedAddress | undefined)[];
 
-// Direct-mapped caches of decoded addresses, by endianness and family:
-// tables repeat the same few addresses on every row. A hit is checked
-// against the text itself, so a collision only costs a decode.
-const caches: (AddressCache | undefined)[] = [];
-
-function addressCache(endianness: Endianness, family: 4 | 6): AddressCache {
-  const key = (endianness === 'big' ? 2 : 0) + (family === 6 ? 1 : 0);
-  let cache = caches[key];
-  if (cache === undefined) {
-    cache = new Array(1 << CACHE_BITS);
-    caches[key] = cache;
-  }
-  return cache;
-}
-
-/** @internal The cache slot of an address from its four 32-bit words (IPv4: `w0` only). */
-export function cacheIndex(w0: number, w1: number, w2: number, w3: number, digits: number): number {
-  const hash =
-    digits === 8 ? w0 : w0 ^ Math.imul(w1, 31) ^ Math.imul(w2, 961) ^ Math.imul(w3, 29791);
-  return Math.imul(hash, 0x9e3779b1) >>> (32 - CACHE_BITS);
-}
-
-/** @internal A copy of a short string that does not keep a large parent string alive. */
-export function detached(str: string): string {
-  return ` ${str}`.slice(1);
-}
+/** Caches of decoded addresses; a hit is checked against the text itself. */
+const addressCache = /* @__PURE__ */ addressCaches<CachedAddress>();
 
 function skipSpace(s: string, p: number, end: number): number {
   while (p < end && s.charCodeAt(p) <= 32) p++;
@@ -217,29 +192,22 @@ function scanFixedColumns(
   ) {
     return false;
   }
-  const localPort = hexDigits(s, r0 - 5, 4);
-  const remotePort = hexDigits(s, f0 - 5, 4);
-  const stateCode = hexDigits(s, f0, 2);
-  const txQueue = hexDigits(s, f0 + 3, 8);
-  const rxQueue = hexDigits(s, f0 + 12, 8);
-  const timerCode = hexDigits(s, f0 + 21, 2);
-  const timerTicks = hexDigits(s, f0 + 24, 8);
-  const retransmits = hexDigits(s, f0 + 33, 8);
-  if ((localPort | remotePort | stateCode | timerCode) < 0) return false;
-  if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return false;
+  c.localPort = hexDigits(s, r0 - 5, 4);
+  c.remotePort = hexDigits(s, f0 - 5, 4);
+  c.stateCode = hexDigits(s, f0, 2);
+  c.txQueue = hexDigits(s, f0 + 3, 8);
+  c.rxQueue = hexDigits(s, f0 + 12, 8);
+  c.timerCode = hexDigits(s, f0 + 21, 2);
+  c.timerTicks = hexDigits(s, f0 + 24, 8);
+  c.retransmits = hexDigits(s, f0 + 33, 8);
+  // A failed read leaves -1; the general path then reads every column again.
+  if ((c.localPort | c.remotePort | c.stateCode | c.timerCode) < 0) return false;
+  if (c.txQueue < 0 || c.rxQueue < 0 || c.timerTicks < 0 || c.retransmits < 0) return false;
   const la = readAddress(s, p0, digits, cache, endianness);
   const ra = readAddress(s, r0, digits, cache, endianness);
   if (la === undefined || ra === undefined) return false;
   c.la = la;
-  c.localPort = localPort;
   c.ra = ra;
-  c.remotePort = remotePort;
-  c.stateCode = stateCode;
-  c.txQueue = txQueue;
-  c.rxQueue = rxQueue;
-  c.timerCode = timerCode;
-  c.timerTicks = timerTicks;
-  c.retransmits = retransmits;
   c.fieldEnd = f0 + 41;
   return true;
 }
@@ -261,8 +229,9 @@ function scanColumns(
   }
   const la = readAddress(s, p, digits, cache, endianness);
   if (la === undefined) return c.fail('bad-address', LOCAL_ADDRESS) ?? false;
-  const localPort = readHexField(c, s, p + digits + 1, end, 4, 0);
-  if (localPort < 0) return c.fail('bad-port', `local ${PORT}`) ?? false;
+  c.la = la;
+  c.localPort = readHexField(c, s, p + digits + 1, end, 4, 0);
+  if (c.localPort < 0) return c.fail('bad-port', `local ${PORT}`) ?? false;
 
   p = skipSpace(s, c.fieldEnd, end);
   if (p >= end) return c.fail('too-few-fields', `the remote address${FIELDS}`) ?? false;
@@ -271,12 +240,9 @@ function scanColumns(
   }
   const ra = readAddress(s, p, digits, cache, endianness);
   if (ra === undefined) return c.fail('bad-address', REMOTE_ADDRESS) ?? false;
-  const remotePort = readHexField(c, s, p + digits + 1, end, 4, 0);
-  if (remotePort < 0) return c.fail('bad-port', `remote ${PORT}`) ?? false;
-  c.la = la;
-  c.localPort = localPort;
   c.ra = ra;
-  c.remotePort = remotePort;
+  c.remotePort = readHexField(c, s, p + digits + 1, end, 4, 0);
+  if (c.remotePort < 0) return c.fail('bad-port', `remote ${PORT}`) ?? false;
 
   p = skipSpace(s, c.fieldEnd, end);
   if (p >= end) return c.fail('too-few-fields', `the state${FIELDS}`) ?? false;

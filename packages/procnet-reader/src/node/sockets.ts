@@ -13,13 +13,9 @@
 import { statSync } from 'node:fs';
 import { endianness as hostEndianness } from 'node:os';
 import { ProcNetParseError } from '../errors.js';
-import {
-  INET_TABLES,
-  INET4_TABLES,
-  INET6_TABLES,
-  parseRows,
-  type RowFilter,
-} from '../inet/index.js';
+import type { RowFilter } from '../inet/filter.js';
+import { parseRows } from '../inet/parse.js';
+import { INET_TABLES, INET4_TABLES, INET6_TABLES } from '../inet/tables.js';
 import { TCP_STATES } from '../states.js';
 import type {
   DatagramStateName,

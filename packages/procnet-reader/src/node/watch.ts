@@ -12,7 +12,7 @@
  */
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parseInetLine } from '../inet/index.js';
+import { parseInetLine } from '../inet/parse.js';
 import type {
   Endianness,
   InetSocket,
