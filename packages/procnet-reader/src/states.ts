@@ -50,8 +50,12 @@ export const TCP_STATES: Readonly<Record<number, Exclude<TcpStateName, 'UNKNOWN'
  * ```
  */
 export function tcpStateName(code: number): TcpStateName {
-  return (code >= 1 && code <= 11 && TCP_STATES[code]) || 'UNKNOWN';
+  tcpStateList ??= Array.from({ length: 12 }, (_, c) => TCP_STATES[c] ?? 'UNKNOWN');
+  return code >= 0 && code <= 11 ? (tcpStateList[code] as TcpStateName) : 'UNKNOWN';
 }
+
+/** {@link TCP_STATES} as a dense array (index 0 `'UNKNOWN'`), for the parsers' per-row lookup. */
+let tcpStateList: TcpStateName[] | undefined;
 
 /**
  * Name of the state code of a UDP, UDP-Lite or raw row: `'ESTABLISHED'`

@@ -16,6 +16,14 @@ export interface CachedAddress {
   text: string;
 }
 
+/** @internal A cache entry of the byte scanner: also the address's four 32-bit words (IPv4: w0 only), its key. */
+export interface ByteCachedAddress extends CachedAddress {
+  w0: number;
+  w1: number;
+  w2: number;
+  w3: number;
+}
+
 /** Bits of the index into a cache. */
 const CACHE_BITS = 12;
 

@@ -6,7 +6,7 @@
  * (`TextEncoder.encodeInto`: native, fast for ASCII) and lines are scanned
  * there. This scanner only takes lines in the kernel's exact layout and the
  * three common record shapes, and returns undefined for anything else
- * (header, blank, malformed, lowercase address digits, extra columns,
+ * (header, blank, malformed, lowercase hex digits outside the pointer, extra columns,
  * non-ASCII windows...), which then goes through the string scanner: same
  * records, same errors.
  *
@@ -15,20 +15,22 @@
 
 import { ipv4FromWord, ipv6FromHex } from '../address.js';
 import { HEX_DIGITS, LOWER_HEX, NOT_HEX } from '../hex.js';
-import type { Endianness, InetSocket, InetTableName } from '../types.js';
-import { addressCaches, type CachedAddress, cacheIndex, detached } from './address-cache.js';
+import type { Endianness, InetSocket } from '../types.js';
+import { addressCaches, type ByteCachedAddress, cacheIndex, detached } from './address-cache.js';
 import { type InetCursor, WINDOW } from './cursor.js';
-import { isZeroHex, type RowFilter, rejectedEarly, SKIP } from './filter.js';
+import { isZeroHex, rejectedEarly, SKIP } from './filter.js';
 import { commonRecord } from './records.js';
-import type { TableInfo } from './tables.js';
 
-/** Digits of either case. */
-const ANY_CASE = NOT_HEX;
-/** Uppercase digits only (the kernel's `%X`): an address decoded from these has one spelling. */
-const UPPER_CASE = NOT_HEX | LOWER_HEX;
+/**
+ * Table entries that end the fast path: a byte that is no hex digit, or a
+ * lowercase one. The kernel prints every hex column but the pointer with
+ * `%X`; a row with lowercase digits goes to the string scanner, and the
+ * entries the fast path reads are the digits' values, with no masking.
+ */
+const REJECT = NOT_HEX | LOWER_HEX;
 
-/** 8 hex digits at p as an unsigned 32-bit number, or -1 if one is not a digit of `reject`'s kind. */
-function byteHex8(b: Uint8Array, p: number, reject: number): number {
+/** 8 uppercase hex digits at p as an unsigned 32-bit number, or -1. */
+function byteHex8(b: Uint8Array, p: number): number {
   const d0 = HEX_DIGITS[b[p] as number] as number;
   const d1 = HEX_DIGITS[b[p + 1] as number] as number;
   const d2 = HEX_DIGITS[b[p + 2] as number] as number;
@@ -37,46 +39,38 @@ function byteHex8(b: Uint8Array, p: number, reject: number): number {
   const d5 = HEX_DIGITS[b[p + 5] as number] as number;
   const d6 = HEX_DIGITS[b[p + 6] as number] as number;
   const d7 = HEX_DIGITS[b[p + 7] as number] as number;
-  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & reject) !== 0) return -1;
-  // `& 15` drops LOWER_HEX from lowercase digits.
+  if (((d0 | d1 | d2 | d3 | d4 | d5 | d6 | d7) & REJECT) !== 0) return -1;
   return (
-    (((d0 & 15) << 28) |
-      ((d1 & 15) << 24) |
-      ((d2 & 15) << 20) |
-      ((d3 & 15) << 16) |
-      ((d4 & 15) << 12) |
-      ((d5 & 15) << 8) |
-      ((d6 & 15) << 4) |
-      (d7 & 15)) >>>
+    ((d0 << 28) |
+      (d1 << 24) |
+      (d2 << 20) |
+      (d3 << 16) |
+      (d4 << 12) |
+      (d5 << 8) |
+      (d6 << 4) |
+      d7) >>>
     0
   );
 }
 
-/** 4 hex digits at p, or -1. */
+/** 4 uppercase hex digits at p, or -1. */
 function byteHex4(b: Uint8Array, p: number): number {
   const d0 = HEX_DIGITS[b[p] as number] as number;
   const d1 = HEX_DIGITS[b[p + 1] as number] as number;
   const d2 = HEX_DIGITS[b[p + 2] as number] as number;
   const d3 = HEX_DIGITS[b[p + 3] as number] as number;
-  if (((d0 | d1 | d2 | d3) & NOT_HEX) !== 0) return -1;
-  return ((d0 & 15) << 12) | ((d1 & 15) << 8) | ((d2 & 15) << 4) | (d3 & 15);
+  if (((d0 | d1 | d2 | d3) & REJECT) !== 0) return -1;
+  return (d0 << 12) | (d1 << 8) | (d2 << 4) | d3;
 }
 
-/** 2 hex digits at p, or -1. */
+/** 2 uppercase hex digits at p, or -1. */
 function byteHex2(b: Uint8Array, p: number): number {
   const d0 = HEX_DIGITS[b[p] as number] as number;
   const d1 = HEX_DIGITS[b[p + 1] as number] as number;
-  if (((d0 | d1) & NOT_HEX) !== 0) return -1;
-  return ((d0 & 15) << 4) | (d1 & 15);
+  if (((d0 | d1) & REJECT) !== 0) return -1;
+  return (d0 << 4) | d1;
 }
 
-/** A decoded address and its four 32-bit words (IPv4: w0 only), the cache key. */
-interface ByteCachedAddress extends CachedAddress {
-  w0: number;
-  w1: number;
-  w2: number;
-  w3: number;
-}
 type ByteAddressCache = (ByteCachedAddress | undefined)[];
 
 /** Caches keyed by value: entries only come from uppercase digits, so equal words mean equal text and a hit needs no string compare. */
@@ -92,14 +86,14 @@ function byteAddress(
   cache: ByteAddressCache,
   endianness: Endianness,
 ): ByteCachedAddress | undefined {
-  const w0 = byteHex8(b, p, UPPER_CASE);
+  const w0 = byteHex8(b, p);
   let w1 = 0;
   let w2 = 0;
   let w3 = 0;
   if (digits !== 8) {
-    w1 = byteHex8(b, p + 8, UPPER_CASE);
-    w2 = byteHex8(b, p + 16, UPPER_CASE);
-    w3 = byteHex8(b, p + 24, UPPER_CASE);
+    w1 = byteHex8(b, p + 8);
+    w2 = byteHex8(b, p + 16);
+    w3 = byteHex8(b, p + 24);
     if (w1 < 0 || w2 < 0 || w3 < 0) return undefined;
   }
   if (w0 < 0) return undefined;
@@ -201,12 +195,9 @@ export function scanInetBytes(
   s: string,
   start: number,
   end: number,
-  table: InetTableName,
-  info: TableInfo,
-  endianness: Endianness,
   lineNumber: number,
-  filter: RowFilter | undefined,
 ): InetSocket | undefined {
+  const { info, endianness, filter } = c;
   const b = c.bytes as Uint8Array;
   const words = c.words as Uint32Array;
   const base = c.windowStart;
@@ -245,15 +236,19 @@ export function scanInetBytes(
   const localPort = byteHex4(b, r0 - 5);
   const remotePort = byteHex4(b, f0 - 5);
   const stateCode = byteHex2(b, f0);
-  const txQueue = byteHex8(b, f0 + 3, ANY_CASE);
-  const rxQueue = byteHex8(b, f0 + 12, ANY_CASE);
+  const txQueue = byteHex8(b, f0 + 3);
+  const rxQueue = byteHex8(b, f0 + 12);
   const timerCode = byteHex2(b, f0 + 21);
-  const timerTicks = byteHex8(b, f0 + 24, ANY_CASE);
-  const retransmits = byteHex8(b, f0 + 33, ANY_CASE);
+  const timerTicks = byteHex8(b, f0 + 24);
+  const retransmits = byteHex8(b, f0 + 33);
   if ((localPort | remotePort | stateCode | timerCode) < 0) return undefined;
   if (txQueue < 0 || rxQueue < 0 || timerTicks < 0 || retransmits < 0) return undefined;
   if (filter !== undefined && rejectedEarly(filter, stateCode, localPort, remotePort)) return SKIP;
-  const cache = addressCache(endianness, info.family);
+  let cache = c.byteCache;
+  if (cache === undefined) {
+    cache = addressCache(endianness, info.family);
+    c.byteCache = cache;
+  }
   const la = byteAddress(b, s, base, p0, digits, cache, endianness);
   if (la === undefined) return undefined;
   const ra = byteAddress(b, s, base, r0, digits, cache, endianness);
@@ -314,5 +309,5 @@ export function scanInetBytes(
   c.timeout = timeout;
   c.refCount = refCount;
   c.tailCount = n;
-  return commonRecord(c, table, info, lineNumber, inode, pointer);
+  return commonRecord(c, lineNumber, inode, pointer);
 }

@@ -8,7 +8,10 @@
  * @module
  */
 
-import type { CachedAddress } from './address-cache.js';
+import type { Endianness, InetTableName } from '../types.js';
+import type { ByteCachedAddress, CachedAddress } from './address-cache.js';
+import type { RowFilter } from './filter.js';
+import type { TableInfo } from './tables.js';
 
 /** Characters per window the byte scanner copies into its buffer. */
 export const WINDOW = 1 << 16;
@@ -17,6 +20,15 @@ const NO_ADDRESS: CachedAddress = /* @__PURE__ */ Object.freeze({ hex: '', text:
 
 /** @internal The scan state of one parse (see the module comment). */
 export class InetCursor {
+  // What this parse reads: set by takeCursor, the same for every line.
+  table: InetTableName = 'tcp';
+  info: TableInfo = { protocol: 'tcp', family: 4, addressDigits: 8 };
+  endianness: Endianness = 'little';
+  filter: RowFilter | undefined = undefined;
+  /** The address caches of this parse's byte order and family, found on first use. */
+  textCache: (CachedAddress | undefined)[] | undefined = undefined;
+  byteCache: (ByteCachedAddress | undefined)[] | undefined = undefined;
+
   /** End of the field the last field reader read (a string or a byte index). */
   fieldEnd = 0;
   /** Issue code of the last line that failed; set only on failure. */
@@ -88,9 +100,20 @@ let spare: InetCursor | undefined;
  * released one is reused (its byte buffer with it); a parse that starts
  * while another holds it gets a new one.
  */
-export function takeCursor(): InetCursor {
+export function takeCursor(
+  table: InetTableName,
+  info: TableInfo,
+  endianness: Endianness,
+  filter: RowFilter | undefined,
+): InetCursor {
   const c = spare ?? new InetCursor();
   spare = undefined;
+  c.table = table;
+  c.info = info;
+  c.endianness = endianness;
+  c.filter = filter;
+  c.textCache = undefined;
+  c.byteCache = undefined;
   c.windowEnd = 0;
   c.bytes = undefined;
   return c;

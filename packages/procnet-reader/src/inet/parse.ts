@@ -83,8 +83,8 @@ export function parseInetLine(
 ): InetSocket | undefined {
   const info = tableInfo(table);
   const endianness = resolveEndianness(options);
-  const c = takeCursor();
-  const result = scanInetLine(c, line, 0, line.length, table, info, endianness, lineNumber);
+  const c = takeCursor(table, info, endianness, undefined);
+  const result = scanInetLine(c, line, 0, line.length, lineNumber);
   const { failCode, failExpected } = c;
   releaseCursor(c);
   if (result !== null) return result;
@@ -158,7 +158,7 @@ export function parseRows(
   const endianness = resolveEndianness(options);
   const policy = options?.onInvalidLine;
   const out: InetSocket[] = [];
-  const c = takeCursor();
+  const c = takeCursor(table, info, endianness, filter);
   const lines = new LineSpans(text);
   while (lines.next()) {
     const start = lines.start;
@@ -166,10 +166,10 @@ export function parseRows(
     const lineNumber = lines.number;
     let record: InetSocket | undefined | null;
     if (windowHolds(c, text, start, end)) {
-      record = scanInetBytes(c, text, start, end, table, info, endianness, lineNumber, filter);
-      record ??= scanInetLine(c, text, start, end, table, info, endianness, lineNumber, filter);
+      record = scanInetBytes(c, text, start, end, lineNumber);
+      record ??= scanInetLine(c, text, start, end, lineNumber);
     } else {
-      record = scanInetLine(c, text, start, end, table, info, endianness, lineNumber, filter);
+      record = scanInetLine(c, text, start, end, lineNumber);
     }
     if (record === SKIP) {
       // filtered out

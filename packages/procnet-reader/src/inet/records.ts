@@ -35,18 +35,11 @@ function stateName(info: TableInfo, code: number): InetSocket['state'] {
 }
 
 /** A full TCP socket: refcnt, pointer and the five numbers rto ato quick cwnd ssthresh. */
-function tcpRecord(
-  c: InetCursor,
-  table: InetTableName,
-  info: TableInfo,
-  line: number,
-  inode: string,
-  pointer: string,
-): InetSocket {
+function tcpRecord(c: InetCursor, line: number, inode: string, pointer: string): InetSocket {
   return <InetSocket>{
-    table,
-    protocol: info.protocol,
-    family: info.family,
+    table: c.table,
+    protocol: c.info.protocol,
+    family: c.info.family,
     slot: c.slot,
     local: localEndpoint(c),
     remote: remoteEndpoint(c),
@@ -73,18 +66,11 @@ function tcpRecord(
 }
 
 /** A UDP, UDP-Lite or raw socket: refcnt, pointer and drops. */
-function datagramRecord(
-  c: InetCursor,
-  table: InetTableName,
-  info: TableInfo,
-  line: number,
-  inode: string,
-  pointer: string,
-): InetSocket {
+function datagramRecord(c: InetCursor, line: number, inode: string, pointer: string): InetSocket {
   return <InetSocket>{
-    table,
-    protocol: info.protocol,
-    family: info.family,
+    table: c.table,
+    protocol: c.info.protocol,
+    family: c.info.family,
     slot: c.slot,
     local: localEndpoint(c),
     remote: remoteEndpoint(c),
@@ -107,23 +93,16 @@ function datagramRecord(
 }
 
 /** A row that ends at the pointer (a TCP mini-socket: TIME_WAIT, SYN_RECV). */
-function pointerRecord(
-  c: InetCursor,
-  table: InetTableName,
-  info: TableInfo,
-  line: number,
-  inode: string,
-  pointer: string,
-): InetSocket {
+function pointerRecord(c: InetCursor, line: number, inode: string, pointer: string): InetSocket {
   return <InetSocket>{
-    table,
-    protocol: info.protocol,
-    family: info.family,
+    table: c.table,
+    protocol: c.info.protocol,
+    family: c.info.family,
     slot: c.slot,
     local: localEndpoint(c),
     remote: remoteEndpoint(c),
     stateCode: c.stateCode,
-    state: stateName(info, c.stateCode),
+    state: stateName(c.info, c.stateCode),
     txQueue: c.txQueue,
     rxQueue: c.rxQueue,
     timerCode: c.timerCode,
@@ -146,18 +125,14 @@ function pointerRecord(
  */
 export function commonRecord(
   c: InetCursor,
-  table: InetTableName,
-  info: TableInfo,
   line: number,
   inode: string,
   pointer: string,
 ): InetSocket | undefined {
   const n = c.tailCount;
-  if (n === 0) return pointerRecord(c, table, info, line, inode, pointer);
-  if (info.protocol === 'tcp') {
-    return n === 5 ? tcpRecord(c, table, info, line, inode, pointer) : undefined;
-  }
-  return n === 1 ? datagramRecord(c, table, info, line, inode, pointer) : undefined;
+  if (n === 0) return pointerRecord(c, line, inode, pointer);
+  if (c.info.protocol === 'tcp') return n === 5 ? tcpRecord(c, line, inode, pointer) : undefined;
+  return n === 1 ? datagramRecord(c, line, inode, pointer) : undefined;
 }
 
 /**
@@ -167,22 +142,20 @@ export function commonRecord(
  */
 export function looseRecord(
   c: InetCursor,
-  table: InetTableName,
-  info: TableInfo,
   line: number,
   inode: string,
   pointer: string,
   extra: string[] | undefined,
 ): InetSocket {
   const record: LooseInetSocket = {
-    table,
-    protocol: info.protocol,
-    family: info.family,
+    table: c.table,
+    protocol: c.info.protocol,
+    family: c.info.family,
     slot: c.slot,
     local: localEndpoint(c),
     remote: remoteEndpoint(c),
     stateCode: c.stateCode,
-    state: stateName(info, c.stateCode),
+    state: stateName(c.info, c.stateCode),
     txQueue: c.txQueue,
     rxQueue: c.rxQueue,
     timerCode: c.timerCode,
@@ -197,7 +170,7 @@ export function looseRecord(
   if (c.hasRefCount) record.refCount = c.refCount;
   if (pointer !== '') record.pointer = pointer;
   const n = c.tailCount;
-  if (info.protocol === 'tcp') {
+  if (c.info.protocol === 'tcp') {
     if (n > 0) record.rto = c.t0;
     if (n > 1) record.ato = c.t1;
     if (n > 2) record.quickAck = c.t2;

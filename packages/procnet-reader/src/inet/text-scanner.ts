@@ -10,12 +10,11 @@
 
 import { ipv4FromWord, ipv6FromHex } from '../address.js';
 import { HEX_DIGITS, NOT_HEX } from '../hex.js';
-import type { Endianness, InetSocket, InetTableName } from '../types.js';
+import type { Endianness, InetSocket } from '../types.js';
 import { addressCaches, type CachedAddress, cacheIndex, detached } from './address-cache.js';
 import type { InetCursor } from './cursor.js';
-import { isZeroHex, type RowFilter, rejectedEarly, SKIP } from './filter.js';
+import { isZeroHex, rejectedEarly, SKIP } from './filter.js';
 import { commonRecord, looseRecord } from './records.js';
-import type { TableInfo } from './tables.js';
 
 type AddressCache = (CachedAddress | undefined)[];
 
@@ -146,10 +145,6 @@ function readAddress(
 
 const TCP_TAIL = ['rto', 'ato', '(quick << 1 | pingpong)', 'cwnd', 'ssthresh'];
 const DATAGRAM_TAIL = ['drops'];
-const LOCAL_ADDRESS =
-  'the local address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port';
-const REMOTE_ADDRESS =
-  'the remote address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port';
 const PORT = 'a port of 1-4 hex digits after the address';
 const FIELDS =
   ' (at least 10 fields: sl, local, remote, st, tx_queue:rx_queue, tr:tm->when, retrnsmt, uid, timeout, inode)';
@@ -212,6 +207,41 @@ function scanFixedColumns(
   return true;
 }
 
+/**
+ * Reads `ADDR:PORT` at or after `from` into the cursor (`la`/`localPort` or
+ * `ra`/`remotePort`); false with the failure set.
+ */
+function scanEndpoint(
+  c: InetCursor,
+  s: string,
+  from: number,
+  end: number,
+  digits: number,
+  cache: AddressCache,
+  endianness: Endianness,
+  local: boolean,
+): boolean {
+  const which = local ? 'local' : 'remote';
+  const expected = `the ${which} address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port`;
+  const p = skipSpace(s, from, end);
+  if (p >= end) return c.fail('too-few-fields', `the ${which} address${FIELDS}`) ?? false;
+  if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
+    return c.fail('bad-address', expected) ?? false;
+  }
+  const address = readAddress(s, p, digits, cache, endianness);
+  if (address === undefined) return c.fail('bad-address', expected) ?? false;
+  const port = readHexField(c, s, p + digits + 1, end, 4, 0);
+  if (port < 0) return c.fail('bad-port', `${which} ${PORT}`) ?? false;
+  if (local) {
+    c.la = address;
+    c.localPort = port;
+  } else {
+    c.ra = address;
+    c.remotePort = port;
+  }
+  return true;
+}
+
 /** Reads local and remote `ADDR:PORT`, st, the queues, the timer and retrnsmt field by field; false with the failure set. */
 function scanColumns(
   c: InetCursor,
@@ -222,29 +252,10 @@ function scanColumns(
   cache: AddressCache,
   endianness: Endianness,
 ): boolean {
-  let p = skipSpace(s, q + 1, end);
-  if (p >= end) return c.fail('too-few-fields', `the local address${FIELDS}`) ?? false;
-  if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
-    return c.fail('bad-address', LOCAL_ADDRESS) ?? false;
-  }
-  const la = readAddress(s, p, digits, cache, endianness);
-  if (la === undefined) return c.fail('bad-address', LOCAL_ADDRESS) ?? false;
-  c.la = la;
-  c.localPort = readHexField(c, s, p + digits + 1, end, 4, 0);
-  if (c.localPort < 0) return c.fail('bad-port', `local ${PORT}`) ?? false;
+  if (!scanEndpoint(c, s, q + 1, end, digits, cache, endianness, true)) return false;
+  if (!scanEndpoint(c, s, c.fieldEnd, end, digits, cache, endianness, false)) return false;
 
-  p = skipSpace(s, c.fieldEnd, end);
-  if (p >= end) return c.fail('too-few-fields', `the remote address${FIELDS}`) ?? false;
-  if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
-    return c.fail('bad-address', REMOTE_ADDRESS) ?? false;
-  }
-  const ra = readAddress(s, p, digits, cache, endianness);
-  if (ra === undefined) return c.fail('bad-address', REMOTE_ADDRESS) ?? false;
-  c.ra = ra;
-  c.remotePort = readHexField(c, s, p + digits + 1, end, 4, 0);
-  if (c.remotePort < 0) return c.fail('bad-port', `remote ${PORT}`) ?? false;
-
-  p = skipSpace(s, c.fieldEnd, end);
+  let p = skipSpace(s, c.fieldEnd, end);
   if (p >= end) return c.fail('too-few-fields', `the state${FIELDS}`) ?? false;
   c.stateCode = readHexField(c, s, p, end, 2, 0);
   if (c.stateCode < 0) return c.fail('bad-state', 'a state of 1-2 hex digits') ?? false;
@@ -281,12 +292,9 @@ export function scanInetLine(
   s: string,
   start: number,
   end: number,
-  table: InetTableName,
-  info: TableInfo,
-  endianness: Endianness,
   lineNumber: number,
-  filter?: RowFilter,
 ): InetSocket | undefined | null {
+  const { info, endianness, filter } = c;
   let p = skipSpace(s, start, end);
   if (p >= end) return undefined;
   // Header: "  sl  local_address rem_address ..."
@@ -309,7 +317,11 @@ export function scanInetLine(
   c.slot = slot;
 
   const digits = info.addressDigits;
-  const cache = addressCache(endianness, info.family);
+  let cache = c.textCache;
+  if (cache === undefined) {
+    cache = addressCache(endianness, info.family);
+    c.textCache = cache;
+  }
   if (
     !scanFixedColumns(c, s, q, end, digits, cache, endianness) &&
     !scanColumns(c, s, q, end, digits, cache, endianness)
@@ -377,7 +389,7 @@ export function scanInetLine(
   c.tailCount = n;
 
   if (p >= end && pointer !== '') {
-    const record = commonRecord(c, table, info, lineNumber, inode, pointer);
+    const record = commonRecord(c, lineNumber, inode, pointer);
     if (record !== undefined) return record;
   }
   let extra: string[] | undefined;
@@ -390,5 +402,5 @@ export function scanInetLine(
       p = skipSpace(s, q, end);
     }
   }
-  return looseRecord(c, table, info, lineNumber, inode, pointer, extra);
+  return looseRecord(c, lineNumber, inode, pointer, extra);
 }
