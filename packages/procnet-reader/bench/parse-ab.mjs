@@ -1,16 +1,17 @@
-// A/B parse throughput of two builds of this package, interleaved so both
-// see the same machine load: A, B, A, B, ... fresh processes of parse.mjs,
-// then the median per build and size. Prints the load average before and after.
+// A/B parse throughput of two builds of this package in one process, so both
+// see the same machine load: every round parses the same table with A and
+// then B (the order alternating), timing each with CPU time. Prints the
+// median rate per build, table and size, and the load average.
 //
-//   node bench/parse-ab.mjs <distA> <distB> [--rows 1000,4000,60000] [--runs 7]
+//   pnpm run build && node bench/parse-ab.mjs <distA> <distB> [--rows 1000,4000,60000] [--rounds-rows 2000000]
 //
-// Each process reports the median of its rounds (more rounds for small tables).
-import { spawnSync } from 'node:child_process';
+// Each size runs until about `--rounds-rows` rows per build and table (at
+// least 15 rounds), after a warm-up of both builds.
 import { loadavg } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { makeTable } from './table.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const i = args.indexOf(name);
@@ -18,62 +19,48 @@ const option = (name, fallback) => {
 };
 const [a, b] = args.filter((x, i) => !x.startsWith('--') && !args[i - 1]?.startsWith('--'));
 if (!a || !b) {
-  console.error(
-    'usage: node bench/parse-ab.mjs <distA> <distB> [--rows 1000,4000,60000] [--runs 7]',
-  );
+  console.error('usage: node bench/parse-ab.mjs <distA> <distB> [--rows 1000,4000,60000]');
   process.exit(2);
 }
 const sizes = option('--rows', '1000,4000,60000').split(',').map(Number);
-const runs = Number(option('--runs', '7'));
-const builds = [
-  ['A', resolve(a)],
-  ['B', resolve(b)],
-];
-const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+const budget = Number(option('--rounds-rows', '2000000'));
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
     .join(' ');
+const builds = [];
+for (const dist of [a, b]) {
+  builds.push(await import(pathToFileURL(`${resolve(dist)}/index.js`).href));
+}
+const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 console.log(`load average before: ${load()}`);
-console.log(`A = ${builds[0][1]}\nB = ${builds[1][1]}`);
+console.log(`A = ${resolve(a)}\nB = ${resolve(b)}`);
 for (const rows of sizes) {
-  const rounds = Math.max(10, Math.round(1_000_000 / rows));
-  /** name -> table -> { wall: [], cpu: [] } in M rows/s */
-  const seen = new Map(builds.map(([name]) => [name, new Map()]));
-  for (let run = 0; run < runs; run++) {
-    const order = run % 2 === 0 ? builds : [...builds].reverse();
-    for (const [name, dist] of order) {
-      const out = spawnSync(
-        process.execPath,
-        [join(here, 'parse.mjs'), String(rows), String(rounds)],
-        {
-          env: { ...process.env, PROCNET_READER_DIST: dist, PARSE_ONLY: '1' },
-          encoding: 'utf8',
-        },
-      );
-      if (out.status !== 0) throw new Error(`${name}: ${out.stderr}`);
-      for (const line of out.stdout.split('\n')) {
-        const m = /^(parseTcp6?)\s*:.*= ([\d.]+) M rows\/s, median CPU .*= ([\d.]+) M rows\/s/.exec(
-          line,
-        );
-        if (!m) continue;
-        const tables = seen.get(name);
-        const entry = tables.get(m[1]) ?? { wall: [], cpu: [] };
-        entry.wall.push(Number(m[2]));
-        entry.cpu.push(Number(m[3]));
-        tables.set(m[1], entry);
+  const rounds = Math.max(15, Math.round(budget / rows));
+  for (const [name, v6] of [
+    ['parseTcp', false],
+    ['parseTcp6', true],
+  ]) {
+    const text = makeTable(rows, v6);
+    const parsers = builds.map((m) => m[name]);
+    for (let i = 0; i < 5; i++) for (const parse of parsers) parse(text);
+    const cpu = [[], []];
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? [0, 1] : [1, 0];
+      for (const k of order) {
+        const c0 = process.cpuUsage();
+        const n = parsers[k](text).length;
+        const c = process.cpuUsage(c0);
+        if (n !== rows) throw new Error(`build ${k === 0 ? 'A' : 'B'} parsed ${n} of ${rows} rows`);
+        cpu[k].push((c.user + c.system) / 1000);
       }
     }
-  }
-  for (const table of ['parseTcp', 'parseTcp6']) {
-    const [ea, eb] = builds.map(([name]) => seen.get(name).get(table));
-    const ratio = median(eb.cpu) / median(ea.cpu);
+    const [ma, mb] = cpu.map(median);
+    const rate = (ms) => (rows / ms / 1000).toFixed(2);
     console.log(
-      `${String(rows).padStart(6)} rows ${table.padEnd(9)} ` +
-        `A wall ${median(ea.wall).toFixed(2)} cpu ${median(ea.cpu).toFixed(2)} | ` +
-        `B wall ${median(eb.wall).toFixed(2)} cpu ${median(eb.cpu).toFixed(2)} M rows/s ` +
-        `(B/A cpu ${ratio.toFixed(3)}, ${runs} runs x ${rounds} rounds each)`,
+      `${String(rows).padStart(6)} rows ${name.padEnd(9)} A ${rate(ma)} | B ${rate(mb)} M rows/s ` +
+        `(median CPU time per parse, ${rounds} rounds each; B/A rate ${(ma / mb).toFixed(3)})`,
     );
   }
 }

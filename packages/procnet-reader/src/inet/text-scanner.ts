@@ -10,13 +10,11 @@
 
 import { ipv4FromWord, ipv6FromHex } from '../address.js';
 import { HEX_DIGITS, NOT_HEX } from '../hex.js';
-import type { Endianness, InetSocket } from '../types.js';
+import type { InetSocket } from '../types.js';
 import { addressCaches, type CachedAddress, cacheIndex, detached } from './address-cache.js';
 import type { InetCursor } from './cursor.js';
 import { isZeroHex, rejectedEarly, SKIP } from './filter.js';
 import { commonRecord, looseRecord } from './records.js';
-
-type AddressCache = (CachedAddress | undefined)[];
 
 /** Caches of decoded addresses; a hit is checked against the text itself. */
 const addressCache = /* @__PURE__ */ addressCaches<CachedAddress>();
@@ -114,13 +112,14 @@ function readDecField(c: InetCursor, s: string, p: number, end: number, signed: 
 }
 
 /** Decodes the address of `digits` hex digits at p (already known to be followed by ':'). */
-function readAddress(
-  s: string,
-  p: number,
-  digits: number,
-  cache: AddressCache,
-  endianness: Endianness,
-): CachedAddress | undefined {
+function readAddress(c: InetCursor, s: string, p: number): CachedAddress | undefined {
+  const digits = c.info.addressDigits;
+  const endianness = c.endianness;
+  let cache = c.textCache;
+  if (cache === undefined) {
+    cache = addressCache(endianness, c.info.family);
+    c.textCache = cache;
+  }
   const w0 = hexDigits(s, p, 8);
   if (w0 < 0) return undefined;
   let w1 = 0;
@@ -157,15 +156,8 @@ const TIMER = 'tr:tm->when as two hex numbers joined by a colon';
  * slot ends at q, checked by their separators; false (nothing usable set)
  * on any deviation, which the general path then reads and explains.
  */
-function scanFixedColumns(
-  c: InetCursor,
-  s: string,
-  q: number,
-  end: number,
-  digits: number,
-  cache: AddressCache,
-  endianness: Endianness,
-): boolean {
+function scanFixedColumns(c: InetCursor, s: string, q: number, end: number): boolean {
+  const digits = c.info.addressDigits;
   const p0 = q + 2;
   const r0 = p0 + digits + 6;
   const f0 = r0 + digits + 6;
@@ -198,8 +190,8 @@ function scanFixedColumns(
   // A failed read leaves -1; the general path then reads every column again.
   if ((c.localPort | c.remotePort | c.stateCode | c.timerCode) < 0) return false;
   if (c.txQueue < 0 || c.rxQueue < 0 || c.timerTicks < 0 || c.retransmits < 0) return false;
-  const la = readAddress(s, p0, digits, cache, endianness);
-  const ra = readAddress(s, r0, digits, cache, endianness);
+  const la = readAddress(c, s, p0);
+  const ra = readAddress(c, s, r0);
   if (la === undefined || ra === undefined) return false;
   c.la = la;
   c.ra = ra;
@@ -216,11 +208,9 @@ function scanEndpoint(
   s: string,
   from: number,
   end: number,
-  digits: number,
-  cache: AddressCache,
-  endianness: Endianness,
   local: boolean,
 ): boolean {
+  const digits = c.info.addressDigits;
   const which = local ? 'local' : 'remote';
   const expected = `the ${which} address as hex digits (8 for IPv4, 32 for IPv6), then a colon and a hex port`;
   const p = skipSpace(s, from, end);
@@ -228,7 +218,7 @@ function scanEndpoint(
   if (p + digits >= end || s.charCodeAt(p + digits) !== 58) {
     return c.fail('bad-address', expected) ?? false;
   }
-  const address = readAddress(s, p, digits, cache, endianness);
+  const address = readAddress(c, s, p);
   if (address === undefined) return c.fail('bad-address', expected) ?? false;
   const port = readHexField(c, s, p + digits + 1, end, 4, 0);
   if (port < 0) return c.fail('bad-port', `${which} ${PORT}`) ?? false;
@@ -243,17 +233,10 @@ function scanEndpoint(
 }
 
 /** Reads local and remote `ADDR:PORT`, st, the queues, the timer and retrnsmt field by field; false with the failure set. */
-function scanColumns(
-  c: InetCursor,
-  s: string,
-  q: number,
-  end: number,
-  digits: number,
-  cache: AddressCache,
-  endianness: Endianness,
-): boolean {
-  if (!scanEndpoint(c, s, q + 1, end, digits, cache, endianness, true)) return false;
-  if (!scanEndpoint(c, s, c.fieldEnd, end, digits, cache, endianness, false)) return false;
+function scanColumns(c: InetCursor, s: string, q: number, end: number): boolean {
+  const _digits = c.info.addressDigits;
+  if (!scanEndpoint(c, s, q + 1, end, true)) return false;
+  if (!scanEndpoint(c, s, c.fieldEnd, end, false)) return false;
 
   let p = skipSpace(s, c.fieldEnd, end);
   if (p >= end) return c.fail('too-few-fields', `the state${FIELDS}`) ?? false;
@@ -294,7 +277,7 @@ export function scanInetLine(
   end: number,
   lineNumber: number,
 ): InetSocket | undefined | null {
-  const { info, endianness, filter } = c;
+  const { info, filter } = c;
   let p = skipSpace(s, start, end);
   if (p >= end) return undefined;
   // Header: "  sl  local_address rem_address ..."
@@ -316,16 +299,7 @@ export function scanInetLine(
   }
   c.slot = slot;
 
-  const digits = info.addressDigits;
-  let cache = c.textCache;
-  if (cache === undefined) {
-    cache = addressCache(endianness, info.family);
-    c.textCache = cache;
-  }
-  if (
-    !scanFixedColumns(c, s, q, end, digits, cache, endianness) &&
-    !scanColumns(c, s, q, end, digits, cache, endianness)
-  ) {
+  if (!scanFixedColumns(c, s, q, end) && !scanColumns(c, s, q, end)) {
     return null;
   }
   if (filter !== undefined) {
