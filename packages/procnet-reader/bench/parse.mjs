@@ -1,36 +1,18 @@
 // In-process parse throughput of a 120k-row /proc/net/tcp table.
 // Usage: pnpm run build && node bench/parse.mjs [rows] [rounds]
+// PROCNET_READER_DIST=/path/to/dist measures another build (bench/parse-ab.mjs
+// uses it to compare two builds).
 // Target (issue 3): >= 3 M rows/s.
-import { parseTcp, parseTcp6 } from '../dist/index.js';
+import { pathToFileURL } from 'node:url';
+import { makeTable } from './table.mjs';
+
+const dist = process.env.PROCNET_READER_DIST;
+const { parseTcp, parseTcp6 } = await import(
+  dist ? pathToFileURL(`${dist}/index.js`).href : '../dist/index.js'
+);
 
 const rows = Number(process.argv[2] ?? 120_000);
 const rounds = Number(process.argv[3] ?? 10);
-
-const hex = (n, width) => n.toString(16).toUpperCase().padStart(width, '0');
-
-/** A realistic table: 60k loopback connections seen from both ends, like the N-connection harness. */
-function makeTable(n, v6) {
-  const header = v6
-    ? '  sl  local_address                         remote_address                        st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode'
-    : '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode                                                     ';
-  const lines = [header];
-  const server = v6 ? '00000000000000000000000001000000' : '0100007F';
-  for (let i = 0; i < n; i++) {
-    const client = v6
-      ? `0000000000000000FFFF0000${hex(0x0100007f + ((i >> 16) << 24), 8)}`
-      : hex(0x0100007f + ((i & 7) << 24), 8);
-    const port = hex(32768 + ((i >> 1) % 28000), 4);
-    const [l, r] =
-      i & 1 ? [`${server}:1F90`, `${client}:${port}`] : [`${client}:${port}`, `${server}:1F90`];
-    const sl = String(i).padStart(4, ' ');
-    const mini = i % 10 === 9;
-    const line = mini
-      ? `${sl}: ${l} ${r} 06 00000000:00000000 03:00001582 00000000     0        0 0 3 00000000871fc873`
-      : `${sl}: ${l} ${r} 01 00000000:00000000 00:00000000 00000000  1000        0 ${100000 + i} 1 00000000${hex((i * 2654435761) >>> 0, 8).toLowerCase()} 20 4 30 10 -1`;
-    lines.push(v6 ? line : line.padEnd(150, ' '));
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function measure(name, parse, text) {
   // Warm up, then time several rounds and keep the median.
@@ -115,10 +97,13 @@ function recordsOnly(text) {
 
 const tcp = makeTable(rows, false);
 const tcp6 = makeTable(rows, true);
-const floor = measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
-const allocation = measure('records only, no scan (floor)', recordsOnly, tcp);
+// PARSE_ONLY=1 skips the floors (bench/parse-ab.mjs compares builds, not floors).
+const parseOnly = process.env.PARSE_ONLY === '1';
+const floor = parseOnly ? 1 : measure('one charCodeAt pass (floor)', touchEveryChar, tcp);
+const allocation = parseOnly ? 1 : measure('records only, no scan (floor)', recordsOnly, tcp);
 const rate = measure('parseTcp ', parseTcp, tcp);
 measure('parseTcp6', parseTcp6, tcp6);
+if (parseOnly) process.exit(0);
 console.log(
   `parseTcp runs at ${((rate / floor) * 100).toFixed(0)}% of the one-pass floor and ${((rate / allocation) * 100).toFixed(0)}% of the records-only floor on this machine now`,
 );

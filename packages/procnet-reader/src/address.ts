@@ -1,12 +1,12 @@
-import type { Endianness } from './types.js';
+/**
+ * Addresses as `/proc/net` prints them (hex words in host byte order) and
+ * as people write them: decoding, encoding and RFC 5952 IPv6 text.
+ *
+ * @module
+ */
 
-/** @internal Value of one hex digit, or -1. */
-export function hexDigit(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 32;
-  if (l >= 97 && l <= 102) return l - 87;
-  return -1;
-}
+import { hexDigit } from './hex.js';
+import type { Endianness } from './types.js';
 
 /** @internal Reads `count` hex digits at `start` as a 32-bit word, or -1 if one is not hex. */
 export function readHexWord(s: string, start: number, count: number): number {
@@ -21,16 +21,8 @@ export function readHexWord(s: string, start: number, count: number): number {
 
 /** Puts the 4 bytes of one printed word into `out` in memory order. */
 function wordBytes(word: number, endianness: Endianness, out: number[], at: number): void {
-  if (endianness === 'little') {
-    out[at] = word & 0xff;
-    out[at + 1] = (word >>> 8) & 0xff;
-    out[at + 2] = (word >>> 16) & 0xff;
-    out[at + 3] = word >>> 24;
-  } else {
-    out[at] = word >>> 24;
-    out[at + 1] = (word >>> 16) & 0xff;
-    out[at + 2] = (word >>> 8) & 0xff;
-    out[at + 3] = word & 0xff;
+  for (let k = 0; k < 4; k++) {
+    out[at + k] = (word >>> (endianness === 'little' ? 8 * k : 24 - 8 * k)) & 0xff;
   }
 }
 
@@ -58,27 +50,22 @@ export function formatIpv6(bytes: ArrayLike<number>): string {
   let mapped = b[10] === 0xff && b[11] === 0xff;
   for (let i = 0; mapped && i < 10; i++) if (b[i] !== 0) mapped = false;
   if (mapped) return `::ffff:${b[12]}.${b[13]}.${b[14]}.${b[15]}`;
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((b[i] as number) << 8) | (b[i + 1] as number));
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j++;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
+  const groups: string[] = [];
+  for (let i = 0; i < 16; i += 2) {
+    groups.push((((b[i] as number) << 8) | (b[i + 1] as number)).toString(16));
   }
-  if (bestLen < 2) return groups.map((g) => g.toString(16)).join(':');
-  const head = groups.slice(0, bestStart).map((g) => g.toString(16));
-  const tail = groups.slice(bestStart + bestLen).map((g) => g.toString(16));
-  return `${head.join(':')}::${tail.join(':')}`;
+  // The longest run of two or more zero groups (the first on a tie) becomes `::`.
+  let bestStart = 0;
+  let bestLen = 1;
+  for (let i = 0, run = 0; i < 8; i++) {
+    run = groups[i] === '0' ? run + 1 : 0;
+    if (run > bestLen) {
+      bestStart = i + 1 - run;
+      bestLen = run;
+    }
+  }
+  if (bestLen < 2) return groups.join(':');
+  return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLen).join(':')}`;
 }
 
 /** @internal Decodes 32 hex digits at `start` (four host-order words); undefined if not hex. */

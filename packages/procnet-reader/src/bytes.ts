@@ -3,10 +3,10 @@
  * reader uses for file contents that are not guaranteed UTF-8 (socket
  * paths, `/etc/services`, command lines).
  *
- * @packageDocumentation
+ * @module
  */
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Decodes bytes as UTF-8, keeping every byte that is not part of valid

@@ -1,3 +1,11 @@
+/**
+ * The parse-issue codes, `ProcNetParseError`, and `reportIssue`, which
+ * applies a parser's `onInvalidLine` policy (throw, skip or a callback) to a
+ * bad line.
+ *
+ * @module
+ */
+
 import type { OnInvalidLine, ParseIssue } from './types.js';
 
 /**

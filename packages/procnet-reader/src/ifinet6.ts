@@ -1,3 +1,10 @@
+/**
+ * The `/proc/net/if_inet6` parser: the IPv6 addresses of each interface
+ * (what `netstat -ie` shows as `inet6` lines).
+ *
+ * @module
+ */
+
 import { ipv6FromHex } from './address.js';
 import { mapFieldLines } from './field-lines.js';
 import { hexNumber } from './lines.js';

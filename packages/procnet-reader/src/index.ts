@@ -15,6 +15,7 @@ export {
 } from './address.js';
 export { decodeBytes, encodeBytes } from './bytes.js';
 export { type ParseIssueCode, ProcNetParseError } from './errors.js';
+export { escapeControlCharacters } from './escape.js';
 export {
   type EtcParseOptions,
   type HostsEntry,
@@ -27,7 +28,6 @@ export {
 export { type InterfaceAddress6, parseIfInet6 } from './ifinet6.js';
 export { type GroupMembership, parseIgmp, parseIgmp6 } from './igmp.js';
 export {
-  INET_TABLES,
   parseInetLine,
   parseInetTable,
   parseRaw,
@@ -38,8 +38,8 @@ export {
   parseUdp6,
   parseUdplite,
   parseUdplite6,
-  socketTableOfHeader,
-} from './inet.js';
+} from './inet/parse.js';
+export { INET_TABLES, socketTableOfHeader } from './inet/tables.js';
 export { PROC_NET_TABLES, type ProcNetRecords, parseProcNet } from './parse.js';
 export { type ParsePasswdOptions, parsePasswd } from './passwd.js';
 export {

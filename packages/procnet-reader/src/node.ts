@@ -13,8 +13,10 @@
  *
  * @packageDocumentation
  */
+
+export { escapeControlCharacters } from './escape.js';
 export * from './index.js';
-export { commandFromCmdline, escapeControlCharacters } from './node/command.js';
+export { commandFromCmdline } from './node/command.js';
 export {
   type InterfaceInfo,
   parseFibTrieLocal,

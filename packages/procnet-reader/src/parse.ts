@@ -1,4 +1,12 @@
-import { parseInetTable } from './inet.js';
+/**
+ * `parseProcNet`: any `/proc/net` table netstat reads, chosen by its file
+ * name, and the list of those names.
+ *
+ * @module
+ */
+
+import { parseInetTable } from './inet/parse.js';
+import { INET_TABLES } from './inet/tables.js';
 import { parseDev, parseIpv6Route, parseRoute } from './route.js';
 import { parseNetstat, parseSnmp, parseSnmp6 } from './stats.js';
 import type {
@@ -51,23 +59,17 @@ export interface ProcNetRecords {
  * PROC_NET_TABLES.includes('ipv6_route'); // true
  * ```
  */
-export const PROC_NET_TABLES: readonly ProcNetTableName[] = Object.freeze([
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
-  'unix',
-  'route',
-  'ipv6_route',
-  'dev',
-  'snmp',
-  'snmp6',
-  'netstat',
-]);
+export const PROC_NET_TABLES: readonly ProcNetTableName[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ (INET_TABLES as readonly ProcNetTableName[]).concat([
+    'unix',
+    'route',
+    'ipv6_route',
+    'dev',
+    'snmp',
+    'snmp6',
+    'netstat',
+  ]),
+);
 
 /**
  * Parses the text of any `/proc/net` table netstat reads, chosen by its

@@ -6,7 +6,8 @@
  * @module
  */
 import { ProcNetParseError } from './errors.js';
-import { parseRows, rowShape, socketTableOfHeader } from './inet.js';
+import { parseRows } from './inet/parse.js';
+import { rowShape, socketTableOfHeader } from './inet/tables.js';
 import type {
   InetSocket,
   InetTableName,

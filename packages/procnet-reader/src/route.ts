@@ -1,3 +1,10 @@
+/**
+ * Parsers of the tables `netstat -r` and `netstat -i` read:
+ * `/proc/net/route`, `/proc/net/ipv6_route` and `/proc/net/dev`.
+ *
+ * @module
+ */
+
 import { checkEndianness, ipv4FromWord, ipv6FromHex } from './address.js';
 import { reportIssue } from './errors.js';
 import { mapFieldLines } from './field-lines.js';

@@ -1,3 +1,11 @@
+/**
+ * Names of the codes in the socket tables: TCP, UDP/raw and UNIX socket
+ * states, timer kinds, UNIX socket types and flags. The one source of these
+ * names for the whole project (the formatter imports them).
+ *
+ * @module
+ */
+
 import type {
   DatagramStateName,
   TcpStateName,
@@ -16,8 +24,8 @@ import type {
  * TCP_STATES[0x0a]; // 'LISTEN'
  * ```
  */
-export const TCP_STATES: Readonly<Record<number, Exclude<TcpStateName, 'UNKNOWN'>>> = Object.freeze(
-  {
+export const TCP_STATES: Readonly<Record<number, Exclude<TcpStateName, 'UNKNOWN'>>> =
+  /* @__PURE__ */ Object.freeze({
     1: 'ESTABLISHED',
     2: 'SYN_SENT',
     3: 'SYN_RECV',
@@ -29,23 +37,7 @@ export const TCP_STATES: Readonly<Record<number, Exclude<TcpStateName, 'UNKNOWN'
     9: 'LAST_ACK',
     10: 'LISTEN',
     11: 'CLOSING',
-  },
-);
-
-const TCP_STATE_LIST: readonly TcpStateName[] = [
-  'UNKNOWN',
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-];
+  });
 
 /**
  * Name of a TCP state code from the `st` column; `'UNKNOWN'` for any code
@@ -58,8 +50,12 @@ const TCP_STATE_LIST: readonly TcpStateName[] = [
  * ```
  */
 export function tcpStateName(code: number): TcpStateName {
-  return (code >= 1 && code <= 11 && TCP_STATE_LIST[code]) || 'UNKNOWN';
+  tcpStateList ??= Array.from({ length: 12 }, (_, c) => TCP_STATES[c] ?? 'UNKNOWN');
+  return code >= 0 && code <= 11 ? (tcpStateList[code] as TcpStateName) : 'UNKNOWN';
 }
+
+/** {@link TCP_STATES} as a dense array (index 0 `'UNKNOWN'`), for the parsers' per-row lookup. */
+let tcpStateList: TcpStateName[] | undefined;
 
 /**
  * Name of the state code of a UDP, UDP-Lite or raw row: `'ESTABLISHED'`
@@ -83,7 +79,7 @@ export function datagramStateName(code: number): DatagramStateName {
  * TIMER_KINDS[2]; // 'keepalive'
  * ```
  */
-export const TIMER_KINDS: readonly Exclude<TimerKind, 'unknown'>[] = Object.freeze([
+export const TIMER_KINDS: readonly Exclude<TimerKind, 'unknown'>[] = /* @__PURE__ */ Object.freeze([
   'off',
   'on',
   'keepalive',
@@ -113,7 +109,7 @@ export function timerKindName(code: number): TimerKind {
  * ```
  */
 export const UNIX_SOCKET_TYPES: Readonly<Record<number, Exclude<UnixSocketType, 'UNKNOWN'>>> =
-  Object.freeze({ 1: 'STREAM', 2: 'DGRAM', 3: 'RAW', 4: 'RDM', 5: 'SEQPACKET' });
+  /* @__PURE__ */ Object.freeze({ 1: 'STREAM', 2: 'DGRAM', 3: 'RAW', 4: 'RDM', 5: 'SEQPACKET' });
 
 /**
  * Name of a UNIX socket type code; `'UNKNOWN'` for other codes.
@@ -137,7 +133,7 @@ export function unixSocketTypeName(code: number): UnixSocketType {
  * ```
  */
 export const UNIX_SOCKET_STATES: Readonly<Record<number, Exclude<UnixSocketState, 'UNKNOWN'>>> =
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     0: 'FREE',
     1: 'UNCONNECTED',
     2: 'CONNECTING',

@@ -1,3 +1,11 @@
+/**
+ * Parsers of the protocol statistics `netstat -s` reads: `/proc/net/snmp`
+ * and `/proc/net/netstat` (header/value line pairs) and `/proc/net/snmp6`
+ * (one `name value` per line).
+ *
+ * @module
+ */
+
 import { reportIssue } from './errors.js';
 import { decNumber, forEachLine, splitFields } from './lines.js';
 import type { ParseOptions, ProtocolStatistics } from './types.js';

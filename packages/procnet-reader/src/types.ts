@@ -4,7 +4,7 @@
  * (`@netintro/socket-formatter`, the CLI and the docs site): change them only
  * with a changeset.
  *
- * @packageDocumentation
+ * @module
  */
 
 /**

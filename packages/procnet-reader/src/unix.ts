@@ -1,16 +1,31 @@
-import { hexDigit } from './address.js';
+/**
+ * The `/proc/net/unix` parser: one record per UNIX domain socket, read in
+ * the kernel's fixed layout (a line that breaks it can only be the rest of
+ * a socket name holding a newline).
+ *
+ * @module
+ */
+
 import { reportIssue } from './errors.js';
+import { hexDigit } from './hex.js';
+import { LineSpans } from './lines.js';
 import { UNIX_FLAG_ACCEPTCON, unixSocketStateName, unixSocketTypeName } from './states.js';
 import type { ParseOptions, UnixSocket } from './types.js';
 
-let pos = 0;
-let failCode = '';
-let failExpected = '';
+/** The scan state of one line; each parse has its own, so a callback may parse again. */
+class UnixCursor {
+  /** Index of the next character to read. */
+  pos = 0;
+  /** Whether every column so far had the kernel's layout: one space, then exactly its width of digits. */
+  kernelLayout = true;
+  failCode = '';
+  failExpected = '';
 
-function fail(code: string, expected: string): null {
-  failCode = code;
-  failExpected = expected;
-  return null;
+  fail(code: string, expected: string): null {
+    this.failCode = code;
+    this.failExpected = expected;
+    return null;
+  }
 }
 
 const FIELDS = 'Num: RefCount Protocol Flags Type St Inode [Path]';
@@ -21,86 +36,84 @@ const KERNEL_LAYOUT =
   'parses but breaks the layout can only be the rest of a socket name that holds a newline ' +
   '(any user can bind such a name): it is not a socket';
 
-/** Whether every column so far had the kernel's layout: one space, then exactly its width of digits. */
-let kernelLayout = true;
-
 /** Reads a hex column followed by at least one space; -1 when malformed. */
-function hexColumn(s: string, end: number, width: number): number {
-  const before = pos;
-  while (pos < end && s.charCodeAt(pos) === 32) pos++;
-  const start = pos;
-  if (start - before !== 1) kernelLayout = false;
+function hexColumn(c: UnixCursor, s: string, end: number, width: number): number {
+  const before = c.pos;
+  while (c.pos < end && s.charCodeAt(c.pos) === 32) c.pos++;
+  const start = c.pos;
+  if (start - before !== 1) c.kernelLayout = false;
   let v = 0;
-  while (pos < end) {
-    const c = s.charCodeAt(pos);
-    const d = hexDigit(c);
+  while (c.pos < end) {
+    const ch = s.charCodeAt(c.pos);
+    const d = hexDigit(ch);
     if (d < 0) break;
-    if (c >= 97) kernelLayout = false; // the kernel writes %08X: upper case
+    if (ch >= 97) c.kernelLayout = false; // the kernel writes %08X: upper case
     v = v * 16 + d;
-    pos++;
+    c.pos++;
   }
-  if (pos === start || pos - start > 16 || (pos < end && s.charCodeAt(pos) > 32)) return -1;
-  if (pos - start !== width) kernelLayout = false;
+  if (c.pos === start || c.pos - start > 16 || (c.pos < end && s.charCodeAt(c.pos) > 32)) return -1;
+  if (c.pos - start !== width) c.kernelLayout = false;
   return v;
 }
 
 function scanUnixLine(
+  c: UnixCursor,
   s: string,
   start: number,
   end: number,
   lineNumber: number,
 ): UnixSocket | undefined | null {
-  pos = start;
-  while (pos < end && s.charCodeAt(pos) <= 32) pos++;
-  if (pos >= end) return undefined;
+  c.pos = start;
+  while (c.pos < end && s.charCodeAt(c.pos) <= 32) c.pos++;
+  if (c.pos >= end) return undefined;
   // Header: "Num       RefCount Protocol Flags    Type St Inode Path"
-  if (s.startsWith('Num ', pos) || s.startsWith('Num\t', pos)) return undefined;
+  if (s.startsWith('Num ', c.pos) || s.startsWith('Num\t', c.pos)) return undefined;
   // The kernel starts every row at the pointer.
-  const indented = pos !== start;
+  const indented = c.pos !== start;
 
-  const pointerStart = pos;
-  while (pos < end && hexDigit(s.charCodeAt(pos)) >= 0) pos++;
-  if (pos === pointerStart || s.charCodeAt(pos) !== 58) {
-    return fail('bad-pointer', `the socket pointer as hex digits and ':' (${FIELDS})`);
+  const pointerStart = c.pos;
+  while (c.pos < end && hexDigit(s.charCodeAt(c.pos)) >= 0) c.pos++;
+  if (c.pos === pointerStart || s.charCodeAt(c.pos) !== 58) {
+    return c.fail('bad-pointer', `the socket pointer as hex digits and ':' (${FIELDS})`);
   }
-  const pointer = s.slice(pointerStart, pos);
-  pos++;
-  kernelLayout = !indented;
+  const pointer = s.slice(pointerStart, c.pos);
+  c.pos++;
+  c.kernelLayout = !indented;
 
-  const refCount = hexColumn(s, end, 8);
-  if (refCount < 0) return fail(columnCode(end), `RefCount as hex (${FIELDS})`);
-  const protocol = hexColumn(s, end, 8);
-  if (protocol < 0) return fail(columnCode(end), `Protocol as hex (${FIELDS})`);
-  const flags = hexColumn(s, end, 8);
-  if (flags < 0) return fail(columnCode(end), `Flags as hex (${FIELDS})`);
-  const typeCode = hexColumn(s, end, 4);
-  if (typeCode < 0) return fail(columnCode(end), `Type as hex (${FIELDS})`);
-  const stateCode = hexColumn(s, end, 2);
-  if (stateCode < 0) return fail(columnCode(end), `St as hex (${FIELDS})`);
+  const refCount = hexColumn(c, s, end, 8);
+  if (refCount < 0) return c.fail(columnCode(c, end), `RefCount as hex (${FIELDS})`);
+  const protocol = hexColumn(c, s, end, 8);
+  if (protocol < 0) return c.fail(columnCode(c, end), `Protocol as hex (${FIELDS})`);
+  const flags = hexColumn(c, s, end, 8);
+  if (flags < 0) return c.fail(columnCode(c, end), `Flags as hex (${FIELDS})`);
+  const typeCode = hexColumn(c, s, end, 4);
+  if (typeCode < 0) return c.fail(columnCode(c, end), `Type as hex (${FIELDS})`);
+  const stateCode = hexColumn(c, s, end, 2);
+  if (stateCode < 0) return c.fail(columnCode(c, end), `St as hex (${FIELDS})`);
 
-  const spacesStart = pos;
-  while (pos < end && s.charCodeAt(pos) === 32) pos++;
-  const inodeStart = pos;
-  while (pos < end) {
-    const c = s.charCodeAt(pos);
-    if (c < 48 || c > 57) break;
-    pos++;
+  const spacesStart = c.pos;
+  while (c.pos < end && s.charCodeAt(c.pos) === 32) c.pos++;
+  const inodeStart = c.pos;
+  while (c.pos < end) {
+    const ch = s.charCodeAt(c.pos);
+    if (ch < 48 || ch > 57) break;
+    c.pos++;
   }
-  if (pos === inodeStart) {
-    return fail(pos >= end ? 'too-few-fields' : 'bad-inode', `Inode as decimal (${FIELDS})`);
+  if (c.pos === inodeStart) {
+    return c.fail(c.pos >= end ? 'too-few-fields' : 'bad-inode', `Inode as decimal (${FIELDS})`);
   }
-  if (pos < end && s.charCodeAt(pos) !== 32) {
-    return fail('bad-inode', `Inode as decimal (${FIELDS})`);
+  if (c.pos < end && s.charCodeAt(c.pos) !== 32) {
+    return c.fail('bad-inode', `Inode as decimal (${FIELDS})`);
   }
   // `%5lu`: one separating space, then the number right-aligned to 5 characters.
-  const digits = pos - inodeStart;
-  if (!kernelLayout || inodeStart - spacesStart !== 1 + Math.max(0, 5 - digits)) {
-    return fail('not-kernel-layout', KERNEL_LAYOUT);
+  const digits = c.pos - inodeStart;
+  if (!c.kernelLayout || inodeStart - spacesStart !== 1 + Math.max(0, 5 - digits)) {
+    return c.fail('not-kernel-layout', KERNEL_LAYOUT);
   }
-  const inode = s.slice(inodeStart, pos);
+  const inode = s.slice(inodeStart, c.pos);
   let path: string | undefined;
   // The kernel writes exactly one space, then the path bytes up to the newline.
-  if (pos + 1 < end) path = s.slice(pos + 1, end);
+  if (c.pos + 1 < end) path = s.slice(c.pos + 1, end);
 
   const record: UnixSocket = {
     table: 'unix',
@@ -121,8 +134,8 @@ function scanUnixLine(
   return record;
 }
 
-function columnCode(end: number): string {
-  return pos >= end ? 'too-few-fields' : 'bad-number';
+function columnCode(c: UnixCursor, end: number): string {
+  return c.pos >= end ? 'too-few-fields' : 'bad-number';
 }
 
 /**
@@ -146,15 +159,16 @@ export function parseUnixLine(
   options?: ParseOptions,
 ): UnixSocket | undefined {
   const end = line.endsWith('\n') ? line.length - 1 : line.length;
-  const result = scanUnixLine(line, 0, end, lineNumber);
+  const c = new UnixCursor();
+  const result = scanUnixLine(c, line, 0, end, lineNumber);
   if (result !== null) return result;
   reportIssue(
     options?.onInvalidLine,
-    failCode,
+    c.failCode,
     options?.source ?? '/proc/net/unix',
     lineNumber,
     line.slice(0, end),
-    failExpected,
+    c.failExpected,
   );
   return undefined;
 }
@@ -176,27 +190,22 @@ export function parseUnixLine(
 export function parseUnix(text: string, options?: ParseOptions): UnixSocket[] {
   const policy = options?.onInvalidLine;
   const out: UnixSocket[] = [];
-  const length = text.length;
-  let start = 0;
-  let lineNumber = 0;
-  while (start < length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = length;
-    lineNumber++;
-    const record = scanUnixLine(text, start, end, lineNumber);
+  const c = new UnixCursor();
+  const lines = new LineSpans(text);
+  while (lines.next()) {
+    const record = scanUnixLine(c, text, lines.start, lines.end, lines.number);
     if (record) {
       out.push(record);
     } else if (record === null) {
       reportIssue(
         policy,
-        failCode,
+        c.failCode,
         options?.source ?? '/proc/net/unix',
-        lineNumber,
-        text.slice(start, end),
-        failExpected,
+        lines.number,
+        text.slice(lines.start, lines.end),
+        c.failExpected,
       );
     }
-    start = end + 1;
   }
   return out;
 }

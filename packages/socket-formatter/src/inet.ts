@@ -1,13 +1,24 @@
 /**
- * netstat 2.10's "Active Internet connections" table.
+ * netstat 2.10's "Active Internet connections" table: the heading, the
+ * column header, and each column's text (host, port, state, timer,
+ * program) as netstat prints it.
  *
- * @packageDocumentation
+ * @module
  */
 
-import type { InetSocket, InetTableName, SocketProcess } from '@netintro/procnet-reader';
+import {
+  datagramStateName,
+  escapeControlCharacters,
+  INET_TABLES,
+  type InetSocket,
+  type InetTableName,
+  type SocketProcess,
+  TIMER_KINDS,
+  tcpStateName,
+} from '@netintro/procnet-reader';
 import { type NetstatFlags, type ResolvedFlags, resolveFlags } from './flags.js';
 import { ipv6Bytes, type Resolvers } from './resolvers.js';
-import { byteLength, cutEscaped, escapeControl, escapeText, padRight } from './text.js';
+import { byteLength, cutEscaped, escapeText, padRight } from './text.js';
 
 /**
  * Options that are not netstat flags.
@@ -31,23 +42,15 @@ const ADDRESS_WIDTH = 23;
 const SHORT_LEN = 22;
 
 /**
- * netstat prints tables in this order: tcp, udp, udplite, raw, each IPv4 then IPv6.
+ * netstat prints tables in this order: tcp, udp, udplite, raw, each IPv4
+ * then IPv6. The same list as `INET_TABLES` of `@netintro/procnet-reader`.
  *
  * @example
  * ```ts
  * INET_TABLE_ORDER[1]; // 'tcp6'
  * ```
  */
-export const INET_TABLE_ORDER: readonly InetTableName[] = [
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
-];
+export const INET_TABLE_ORDER: readonly InetTableName[] = INET_TABLES;
 
 const PROTO_LABEL: Record<InetTableName, string> = {
   tcp: 'tcp',
@@ -59,21 +62,6 @@ const PROTO_LABEL: Record<InetTableName, string> = {
   raw: 'raw',
   raw6: 'raw6',
 };
-
-const TCP_STATE_NAMES = [
-  '',
-  'ESTABLISHED',
-  'SYN_SENT',
-  'SYN_RECV',
-  'FIN_WAIT1',
-  'FIN_WAIT2',
-  'TIME_WAIT',
-  'CLOSE',
-  'CLOSE_WAIT',
-  'LAST_ACK',
-  'LISTEN',
-  'CLOSING',
-];
 
 /**
  * The heading netstat prints above a socket table: `Active Internet
@@ -193,18 +181,38 @@ export function hostText(
   numericHosts: boolean,
   resolvers: Resolvers = {},
 ): string {
+  return resolvedHost(hostPlan(address, family, numericHosts), address, family, resolvers);
+}
+
+/** What {@link hostText} shows before any lookup, and which database may name the address instead. */
+interface HostPlan {
+  text: string;
+  ask: 'hosts' | 'networks' | undefined;
+}
+
+function hostPlan(address: string, family: 4 | 6, numericHosts: boolean): HostPlan {
   if (family === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-    if (mapped) return mapped[1]!;
-    if (address === '::') return numericHosts ? '::' : '[::]';
-    if (numericHosts) return inetNtop6(address);
-    return escapeName(resolvers.hosts?.(address, 6)) ?? inetNtop6(address);
+    if (mapped) return { text: mapped[1] as string, ask: undefined };
+    if (address === '::') return { text: numericHosts ? '::' : '[::]', ask: undefined };
+    return { text: inetNtop6(address), ask: numericHosts ? undefined : 'hosts' };
   }
-  if (address === '0.0.0.0' || numericHosts) return address;
+  if (address === '0.0.0.0' || numericHosts) return { text: address, ask: undefined };
   // netstat's host-or-network test looks at the first octet on little-endian
   // machines: 0.x.y.z goes to getnetbyaddr (`networks`), never to the hosts database.
-  if (address.startsWith('0.')) return escapeName(resolvers.networks?.(address)) ?? address;
-  return escapeName(resolvers.hosts?.(address, 4)) ?? address;
+  return { text: address, ask: address.startsWith('0.') ? 'networks' : 'hosts' };
+}
+
+function resolvedHost(
+  plan: HostPlan,
+  address: string,
+  family: 4 | 6,
+  resolvers: Resolvers,
+): string {
+  if (plan.ask === undefined) return plan.text;
+  const name =
+    plan.ask === 'hosts' ? resolvers.hosts?.(address, family) : resolvers.networks?.(address);
+  return escapeName(name) ?? plan.text;
 }
 
 /** A name from a file or a name service, made safe for a terminal (see escapeText). */
@@ -273,11 +281,9 @@ export function addressColumn(host: string, port: string, wide: boolean): string
  * ```
  */
 export function stateText(s: Pick<InetSocket, 'protocol' | 'stateCode'>): string {
-  if (s.protocol === 'tcp') {
-    return (s.stateCode >= 1 && TCP_STATE_NAMES[s.stateCode]) || 'UNKNOWN';
-  }
+  if (s.protocol === 'tcp') return tcpStateName(s.stateCode);
   if (s.protocol === 'raw') return String(s.stateCode);
-  return s.stateCode === 1 ? 'ESTABLISHED' : s.stateCode === 7 ? '' : 'UNKNOWN';
+  return s.stateCode === 7 ? '' : datagramStateName(s.stateCode);
 }
 
 /**
@@ -303,8 +309,7 @@ export function timerText(
   const hz = s.protocol === 'tcp' ? (options.clockTicks ?? 100) : 100;
   const secs = `(${(s.timerTicks / hz).toFixed(2)}${tail}`;
   if (s.protocol === 'tcp') {
-    const names = ['off', 'on', 'keepalive', 'timewait', 'probe'];
-    const name = names[s.timerCode];
+    const name = TIMER_KINDS[s.timerCode];
     return name ? `${name} ${secs}` : `unkn-${s.timerCode} ${secs}`;
   }
   return s.timerCode === 1 || s.timerCode === 2
@@ -329,7 +334,7 @@ export function timerText(
 export function programText(p: { pid: number; command: string } | undefined): string {
   if (!p) return '-';
   // Cut like netstat, but never through an escape (`\\`, `\xHH`) or a character.
-  return cutEscaped(`${p.pid}/${escapeControl(p.command)}`, 19);
+  return cutEscaped(`${p.pid}/${escapeControlCharacters(p.command, { backslash: false })}`, 19);
 }
 
 /**
@@ -399,30 +404,23 @@ export function createInetRowFormatter(
   const numericHosts = f.numericHosts;
   const numericPorts = f.numericPorts;
   const wide = f.wide;
-  const hosts = resolvers.hosts;
-  const networks = resolvers.networks;
-  // Text of an IPv6 address before any host lookup (mapped IPv4, wildcard, inet_ntop form).
-  const v6Text = new Map<string, { text: string; lookup: boolean }>();
-  const v6 = (address: string): { text: string; lookup: boolean } => {
-    let hit = v6Text.get(address);
-    if (hit === undefined) {
-      const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-      if (mapped) hit = { text: mapped[1] as string, lookup: false };
-      else if (address === '::') hit = { text: numericHosts ? '::' : '[::]', lookup: false };
-      else hit = { text: inetNtop6(address), lookup: !numericHosts };
-      if (v6Text.size >= HOST_CACHE_LIMIT) v6Text.clear();
-      v6Text.set(address, hit);
-    }
-    return hit;
-  };
+  // What a host column shows before any lookup: cached per IPv6 address
+  // (mapped IPv4, wildcard, inet_ntop form); IPv4 needs no work.
+  const v6Plans = new Map<string, HostPlan>();
   const host = (address: string, family: 4 | 6): string => {
+    let plan: HostPlan | undefined;
     if (family === 6) {
-      const t = v6(address);
-      return t.lookup ? (escapeName(hosts?.(address, 6)) ?? t.text) : t.text;
+      plan = v6Plans.get(address);
+      if (plan === undefined) {
+        plan = hostPlan(address, 6, numericHosts);
+        if (v6Plans.size >= HOST_CACHE_LIMIT) v6Plans.clear();
+        v6Plans.set(address, plan);
+      }
+    } else {
+      if (numericHosts) return address;
+      plan = hostPlan(address, 4, false);
     }
-    if (numericHosts || address === '0.0.0.0') return address;
-    if (address.startsWith('0.')) return escapeName(networks?.(address)) ?? address;
-    return escapeName(hosts?.(address, 4)) ?? address;
+    return resolvedHost(plan, address, family, resolvers);
   };
   const port = (n: number, protocol: InetSocket['protocol']): string =>
     n === 0 ? '*' : numericPorts ? String(n) : portText(n, protocol, false, resolvers);
@@ -436,16 +434,16 @@ export function createInetRowFormatter(
   };
   const label = new Map<string, string>();
   for (const [table, text] of Object.entries(PROTO_LABEL)) label.set(table, padRight(text, 5));
-  const tcpStates = TCP_STATE_NAMES.map((name) => padAscii(name || 'UNKNOWN', 11));
-  const udpStates = ['UNKNOWN', 'ESTABLISHED', '', '', '', '', '', ''].map((t, code) =>
-    padAscii(code === 7 ? '' : t || 'UNKNOWN', 11),
-  );
-  const unknownState = padAscii('UNKNOWN', 11);
+  // The padded State column per protocol kind and code, made once.
+  const states = new Map<number, string>();
   const state = (s: InetSocket): string => {
-    const code = s.stateCode;
-    if (s.protocol === 'tcp') return (code >= 1 && tcpStates[code]) || unknownState;
-    if (s.protocol === 'raw') return padAscii(String(code), 11);
-    return code === 1 || code === 7 ? (udpStates[code] as string) : unknownState;
+    const key = (s.protocol === 'tcp' ? 0 : s.protocol === 'raw' ? 256 : 512) + s.stateCode;
+    let text = states.get(key);
+    if (text === undefined) {
+      text = padAscii(stateText(s), 11);
+      states.set(key, text);
+    }
+    return text;
   };
   const extend = f.extend > 0;
   const numericUsers = f.numericUsers;

@@ -1,4 +1,11 @@
-/** Byte-oriented padding, as C's `printf("%-10s")` pads by bytes, not characters. */
+/**
+ * Text for netstat's columns: byte-oriented padding and cutting, as C's
+ * `printf("%-10s")` pads by bytes, not characters, and escaping of names.
+ *
+ * @module
+ */
+
+import { escapeControlCharacters } from '@netintro/procnet-reader';
 
 /**
  * Bytes a string takes on output: UTF-8, except that U+DC80-U+DCFF (a byte
@@ -53,30 +60,6 @@ export function cutBytes(s: string, bytes: number): string {
 }
 
 /**
- * Writes control characters (C0, DEL, C1) as `\xHH` so a program name
- * cannot inject terminal escapes or extra lines (CVE-2024-58251). For text
- * `@netintro/procnet-reader` has already escaped (command names: it also
- * doubles backslashes), which passes through unchanged. Raw text from a
- * file goes through {@link escapeText} instead.
- */
-export function escapeControl(s: string): string {
-  if (!CONTROL.test(s)) return s;
-  return s.replace(CONTROL_ALL, hexEscape);
-}
-
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/;
-const CONTROL_ALL = /[\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/g;
-const UNSAFE = /[\\\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/;
-const UNSAFE_ALL = /[\\\u0000-\u001f\u007f-\u009f\udc80-\udc9f]/g;
-
-function hexEscape(c: string): string {
-  if (c === '\\') return '\\\\';
-  let code = c.charCodeAt(0);
-  if (code >= 0xdc80) code -= 0xdc00;
-  return `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`;
-}
-
-/**
  * Makes text from a file or a name service safe for a terminal, and
  * unambiguous: a backslash becomes `\\`, a control character (C0, DEL,
  * C1) `\xHH`, and a byte 0x80-0x9F that was not UTF-8 (U+DC80-U+DC9F, a C1
@@ -84,7 +67,8 @@ function hexEscape(c: string): string {
  * UTF-8 (U+DCA0-U+DCFF) stay raw bytes on output, as netstat prints them.
  * So a name holding ESC prints `\x1B`, and a name holding the four
  * characters `\x1B` prints `\\x1B`. Used for UNIX paths and for the
- * names of services, hosts, networks, protocols and users.
+ * names of services, hosts, networks, protocols and users. The same rule
+ * as `escapeControlCharacters` of `@netintro/procnet-reader`, which it calls.
  *
  * @example
  * ```ts
@@ -93,8 +77,7 @@ function hexEscape(c: string): string {
  * ```
  */
 export function escapeText(s: string): string {
-  if (!UNSAFE.test(s)) return s;
-  return s.replace(UNSAFE_ALL, hexEscape);
+  return escapeControlCharacters(s);
 }
 
 /** One unit of escaped text: `\\`, `\xHH`, or one code point (a lone surrogate counts as one). */

@@ -1,26 +1,25 @@
 /**
- * netstat 2.10's "Active UNIX domain sockets" table.
+ * netstat 2.10's "Active UNIX domain sockets" table. Type and state names
+ * come from `@netintro/procnet-reader`; netstat's own spellings (the ACC, W
+ * and N flags, LISTENING) are here.
  *
- * @packageDocumentation
+ * @module
  */
 
-import type { UnixSocket } from '@netintro/procnet-reader';
+import {
+  UNIX_FLAG_ACCEPTCON,
+  type UnixSocket,
+  unixSocketStateName,
+  unixSocketTypeName,
+} from '@netintro/procnet-reader';
 import { type NetstatFlags, resolveFlags } from './flags.js';
 import { activeHeading, programText } from './inet.js';
 import type { Resolvers } from './resolvers.js';
 import { escapeText, padRight } from './text.js';
 
-const SO_ACCEPTCON = 0x10000;
+/** Flag bits netstat shows as `W` and `N` (`ACC` is `UNIX_FLAG_ACCEPTCON`). */
 const SO_WAITDATA = 0x20000;
 const SO_NOSPACE = 0x40000;
-
-const UNIX_TYPES: Record<number, string> = {
-  1: 'STREAM',
-  2: 'DGRAM',
-  3: 'RAW',
-  4: 'RDM',
-  5: 'SEQPACKET',
-};
 
 /**
  * The column header of the UNIX table (`-p` adds `PID/Program name`).
@@ -46,7 +45,7 @@ export function unixColumnHeader(flags: NetstatFlags = {}): string {
  */
 export function unixFlagsText(flags: number): string {
   let s = '[ ';
-  if (flags & SO_ACCEPTCON) s += 'ACC ';
+  if (flags & UNIX_FLAG_ACCEPTCON) s += 'ACC ';
   if (flags & SO_WAITDATA) s += 'W ';
   if (flags & SO_NOSPACE) s += 'N ';
   return `${s}]`;
@@ -64,20 +63,9 @@ export function unixFlagsText(flags: number): string {
  * ```
  */
 export function unixStateText(s: Pick<UnixSocket, 'stateCode' | 'flags'>): string {
-  switch (s.stateCode) {
-    case 0:
-      return 'FREE';
-    case 1:
-      return s.flags & SO_ACCEPTCON ? 'LISTENING' : '';
-    case 2:
-      return 'CONNECTING';
-    case 3:
-      return 'CONNECTED';
-    case 4:
-      return 'DISCONNECTING';
-    default:
-      return 'UNKNOWN';
-  }
+  // netstat names an unconnected socket by its ACC flag instead of UNCONNECTED.
+  if (s.stateCode === 1) return s.flags & UNIX_FLAG_ACCEPTCON ? 'LISTENING' : '';
+  return unixSocketStateName(s.stateCode);
 }
 
 /**
@@ -90,7 +78,7 @@ export function unixStateText(s: Pick<UnixSocket, 'stateCode' | 'flags'>): strin
  * ```
  */
 export function isUnixServer(s: Pick<UnixSocket, 'stateCode' | 'flags'>): boolean {
-  return s.stateCode === 1 && (s.flags & SO_ACCEPTCON) !== 0;
+  return s.stateCode === 1 && (s.flags & UNIX_FLAG_ACCEPTCON) !== 0;
 }
 
 /**
@@ -113,7 +101,7 @@ export function formatUnixRow(
 ): string {
   let row =
     `unix  ${padRight(String(s.refCount), 6)} ${padRight(unixFlagsText(s.flags), 11)} ` +
-    `${padRight(UNIX_TYPES[s.typeCode] ?? 'UNKNOWN', 10)} ${padRight(unixStateText(s), 13)} ` +
+    `${padRight(unixSocketTypeName(s.typeCode), 10)} ${padRight(unixStateText(s), 13)} ` +
     padRight(s.inode, 8);
   if (flags.program) {
     const p = s.inode === '0' ? undefined : resolvers.processes?.(s.inode);

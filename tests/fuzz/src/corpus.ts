@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROC_NET_TABLES, type ProcNetTableName } from '@netintro/procnet-reader';
 
 const repo = join(import.meta.dirname, '../../..');
 
@@ -18,24 +19,9 @@ const read = (path: string): string | undefined => {
 /** Up to `max` lines of a text, header kept: mutations stay fast. */
 const head = (text: string, max: number): string => text.split('\n').slice(0, max).join('\n');
 
-export const TABLES = [
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
-  'unix',
-  'route',
-  'ipv6_route',
-  'dev',
-  'snmp',
-  'snmp6',
-  'netstat',
-] as const;
-export type Table = (typeof TABLES)[number];
+/** Every /proc/net table the parsers read: the package's own list. */
+export const TABLES: readonly ProcNetTableName[] = PROC_NET_TABLES;
+export type Table = ProcNetTableName;
 
 /** Seeds per table: the zoo fixture, the live table, the formatter's fixtures. */
 export function tableSeeds(table: Table): string[] {

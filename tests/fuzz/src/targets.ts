@@ -9,6 +9,7 @@
 import {
   decodeBytes,
   encodeBytes,
+  INET_TABLES,
   type InetSocket,
   type ParseIssue,
   ProcNetParseError,
@@ -28,7 +29,7 @@ import { etcSeed, servicesSeeds, type Table, tableSeeds } from './corpus.js';
 import type { Target } from './harness.js';
 import { mutateMany, type Rng } from './rng.js';
 
-const INET_TABLES = new Set(['tcp', 'tcp6', 'udp', 'udp6', 'udplite', 'udplite6', 'raw', 'raw6']);
+const INET = new Set<string>(INET_TABLES);
 
 /** The kernel's inet line (tcp_seq_show and friends), as a regex model. */
 function inetModel(table: string): RegExp {
@@ -64,7 +65,7 @@ function tableTarget(table: Table): Target<string> {
       const records = parseProcNet(table as 'tcp', text, {
         onInvalidLine: (issue) => issues.push(issue),
       }) as unknown;
-      if (INET_TABLES.has(table)) return checkInet(table, text, records as InetSocket[], issues);
+      if (INET.has(table)) return checkInet(table, text, records as InetSocket[], issues);
       if (table === 'unix') return checkUnix(text, records as UnixSocket[], issues);
       if (table === 'route') return checkRoute(text, records as { iface: string; line: number }[]);
       return undefined;

@@ -6,31 +6,7 @@
  */
 
 import { decodeBytes } from '../bytes.js';
-
-/**
- * Escapes characters that would corrupt a terminal or a table row.
- *
- * Escape form: every C0 control character (U+0000-U+001F), DEL (U+007F) and
- * C1 control character (U+0080-U+009F) becomes `\xHH` (two upper-case hex
- * digits), and a backslash becomes `\\`, so the result is printable and can be
- * decoded back without ambiguity. Everything else, including spaces and
- * non-ASCII letters, is kept. (net-tools 2.10 prints control bytes raw, which
- * is CVE-2024-58251; its fix replaces them with `.`.)
- *
- * @example
- * ```ts
- * escapeControlCharacters('ev\x1b[31mil\nname'); // 'ev\\x1B[31mil\\x0Aname'
- * escapeControlCharacters('C:\\tmp');            // 'C:\\\\tmp'
- * escapeControlCharacters('nginx: worker');      // 'nginx: worker'
- * ```
- */
-export function escapeControlCharacters(text: string): string {
-  // Fast path: nothing to escape.
-  if (!/[\x00-\x1f\x7f-\x9f\\]/.test(text)) return text;
-  return text.replace(/[\x00-\x1f\x7f-\x9f\\]/g, (ch) =>
-    ch === '\\' ? '\\\\' : `\\x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
-  );
-}
+import { escapeControlCharacters } from '../escape.js';
 
 /**
  * The program name netstat's `-p` column shows for a process, from the raw
@@ -40,7 +16,7 @@ export function escapeControlCharacters(text: string): string {
  * netstat does). When cmdline is empty (kernel threads, zombies), the
  * fallback `comm` (contents of `/proc/<pid>/comm`, trailing newline removed)
  * is used instead. The result passes through {@link escapeControlCharacters}.
- * Bytes are decoded as UTF-8 (invalid sequences become U+FFFD).
+ * Bytes are decoded with `decodeBytes` (bytes that are not UTF-8 are kept).
  *
  * @param cmdline - raw bytes (or already-decoded text) of `/proc/<pid>/cmdline`
  * @param comm - contents of `/proc/<pid>/comm`, used only when argv[0] is empty

@@ -5,6 +5,7 @@
  * @module
  */
 import { readdirSync, readlinkSync } from 'node:fs';
+import { isDenied } from './errno.js';
 
 /**
  * @internal
@@ -29,8 +30,7 @@ export function listFds(procRoot: string, pid: number): string[] | 'denied' | 'g
   try {
     return readdirSync(`${procRoot}/${pid}/fd`);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return code === 'EACCES' || code === 'EPERM' ? 'denied' : 'gone';
+    return isDenied(error) ? 'denied' : 'gone';
   }
 }
 

@@ -5,10 +5,12 @@
  */
 import { readdirSync } from 'node:fs';
 import { decodeBytes } from '../bytes.js';
+import { escapeControlCharacters } from '../escape.js';
 import type { SocketOwner } from '../types.js';
-import { commandFromCmdline, escapeControlCharacters } from './command.js';
+import { commandFromCmdline } from './command.js';
+import { errnoCode } from './errno.js';
 import { scanFdsOfPid } from './fd-scan.js';
-import { errnoCode, MAX_PID_FILE_BYTES, readBytesSync } from './read.js';
+import { MAX_PID_FILE_BYTES, readBytesSync } from './read.js';
 import { type FdScanResult, planScan } from './threads.js';
 
 /**

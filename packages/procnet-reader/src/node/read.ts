@@ -6,6 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { decodeBytes } from '../bytes.js';
+import { errnoCode } from './errno.js';
 
 /**
  * Thrown by the node readers when a file (or the directory holding it)
@@ -39,19 +40,6 @@ export class ProcNetReadError extends Error {
     this.path = path;
     this.code = code;
   }
-}
-
-/** @internal */
-export function errnoCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
-}
-
-/** @internal True for "this file does not exist" errors. */
-export function isMissing(error: unknown): boolean {
-  const code = error instanceof ProcNetReadError ? error.code : errnoCode(error);
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /** @internal Reads a whole (small) file as UTF-8, wrapping errors in {@link ProcNetReadError}. */

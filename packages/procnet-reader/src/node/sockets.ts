@@ -13,7 +13,9 @@
 import { statSync } from 'node:fs';
 import { endianness as hostEndianness } from 'node:os';
 import { ProcNetParseError } from '../errors.js';
-import { INET_TABLES, parseRows, type RowFilter } from '../inet.js';
+import type { RowFilter } from '../inet/filter.js';
+import { parseRows } from '../inet/parse.js';
+import { INET_TABLES, INET4_TABLES, INET6_TABLES } from '../inet/tables.js';
 import { TCP_STATES } from '../states.js';
 import type {
   DatagramStateName,
@@ -31,15 +33,10 @@ import type {
   UnixSocketState,
 } from '../types.js';
 import { parseUnix } from '../unix.js';
+import { isMissing } from './errno.js';
 import { type SocketOwners, scanSocketOwnersSync, startOwnerScan } from './owners.js';
 import { readUsersSync } from './passwd.js';
-import {
-  isMissing,
-  ProcNetReadError,
-  readWholeSync,
-  STREAM_CHUNK_BYTES,
-  textChunksSync,
-} from './read.js';
+import { ProcNetReadError, readWholeSync, STREAM_CHUNK_BYTES, textChunksSync } from './read.js';
 
 /**
  * Which sockets {@link readSockets} returns, named like psutil's
@@ -92,8 +89,6 @@ export type SocketKind =
  */
 export type SocketTableName = InetTableName | 'unix';
 
-const INET4: InetTableName[] = ['tcp', 'udp', 'udplite', 'raw'];
-const INET6: InetTableName[] = ['tcp6', 'udp6', 'udplite6', 'raw6'];
 const ALL_INET = INET_TABLES;
 
 const KIND_TABLES: Readonly<Record<SocketKind, readonly SocketTableName[]>> = {
@@ -111,8 +106,8 @@ const KIND_TABLES: Readonly<Record<SocketKind, readonly SocketTableName[]>> = {
   raw6: ['raw6'],
   unix: ['unix'],
   inet: ALL_INET,
-  inet4: INET4,
-  inet6: INET6,
+  inet4: INET4_TABLES,
+  inet6: INET6_TABLES,
   all: [...ALL_INET, 'unix'],
 };
 

@@ -24,7 +24,8 @@ import type {
   OnInvalidLine,
   ProtocolStatistics,
 } from '../types.js';
-import { isMissing, ProcNetReadError, readTextFile, readWholeSync } from './read.js';
+import { isMissing } from './errno.js';
+import { ProcNetReadError, readTextFile, readWholeSync } from './read.js';
 import { hostByteOrder } from './sockets.js';
 
 /**

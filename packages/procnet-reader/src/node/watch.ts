@@ -12,7 +12,7 @@
  */
 
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parseInetLine } from '../inet.js';
+import { parseInetLine } from '../inet/parse.js';
 import type {
   Endianness,
   InetSocket,
@@ -23,8 +23,9 @@ import type {
   UnixSocket,
 } from '../types.js';
 import { parseUnixLine } from '../unix.js';
+import { isMissing } from './errno.js';
 import { scanSocketOwnersSync } from './owners.js';
-import { isMissing, ProcNetReadError } from './read.js';
+import { ProcNetReadError } from './read.js';
 import { hostByteOrder, type SocketKind, type SocketTableName, tablesForKinds } from './sockets.js';
 
 /** A socket row as the watcher reports it. */

@@ -33,8 +33,17 @@ describe('escapeControlCharacters', () => {
     ['c1\u0085', 'c1\\x85'],
     ['back\\slash', 'back\\\\slash'],
     ['café ünïcode', 'café ünïcode'],
+    ['csi byte a\udc9b', 'csi byte a\\x9B'], // 0x9B that was not UTF-8: a C1 control on 8-bit terminals
+    ['kept byte \udcff', 'kept byte \udcff'],
+    ['pair \ud8ff\udc80', 'pair \ud8ff\udc80'], // U+4FC80: a real character, not a lone 0x80
   ])('%j -> %j', (input, expected) => {
     expect(escapeControlCharacters(input)).toBe(expected);
+  });
+
+  test('with { backslash: false }, escaped text passes through and controls are still escaped', () => {
+    const escaped = escapeControlCharacters('a\\b\x1b');
+    expect(escapeControlCharacters(escaped, { backslash: false })).toBe(escaped);
+    expect(escapeControlCharacters('a\\x1B\x07', { backslash: false })).toBe('a\\x1B\\x07');
   });
 
   fcTest.prop([fc.string({ unit: 'binary' })])('output has no control characters', (s) => {

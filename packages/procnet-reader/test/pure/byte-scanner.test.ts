@@ -163,6 +163,35 @@ describe('byte scanner agrees with the line scanner', () => {
     );
   });
 
+  it('a callback that re-enters the parsers (same text, single lines) keeps each parse its own state', () => {
+    const row = (i: number) =>
+      `${String(i).padStart(4)}: 0200000A:${hex(1024 + i, 4)} 0100007F:1F90 01 00000000:00000000 00:00000000 00000000  1000        0 ${7000 + i} 1 0000000000000000 20 4 30 10 -1`;
+    const lines = Array.from({ length: 40 }, (_, i) => row(i));
+    lines[5] = (lines[5] as string).replace('0200000A', '0200000G'); // bad-address
+    lines[30] = (lines[30] as string).replace(' 01 ', ' 0Z '); // bad-state
+    const text = lines.join('\n');
+    const outer: string[] = [];
+    const inner: string[] = [];
+    const nested: number[] = [];
+    const records = parseInetTable('tcp', text, {
+      onInvalidLine: (issue) => {
+        // A failing single line in between: its failure must not leak into the outer issue.
+        parseInetLine('tcp', row(1).replace(`:${hex(1025, 4)}`, ':ZZZZ'), 1, {
+          onInvalidLine: (i) => inner.push(i.code),
+        });
+        // The same text again, from the start, while the outer parse holds its window.
+        nested.push(parseInetTable('tcp', text, { onInvalidLine: 'skip' }).length);
+        outer.push(`${issue.code}@${issue.line}`);
+      },
+    });
+    expect(outer).toEqual(['bad-address@6', 'bad-state@31']);
+    expect(inner).toEqual(['bad-port', 'bad-port']);
+    expect(nested).toEqual([38, 38]);
+    expect(records.map((r) => r.inode)).toEqual(
+      lines.flatMap((_, i) => (i === 5 || i === 30 ? [] : [String(7000 + i)])),
+    );
+  });
+
   it('keeps the exact spelling and value of every column on the fast path', () => {
     const text =
       '   7: 0100007F:1F90 0A00A8C0:D431 01 0000002A:00000010 02:000000FF 00000003  1000       -1 18446744073709551615 2 ffff8881234abcd0 20 4 30 10 -1\n';

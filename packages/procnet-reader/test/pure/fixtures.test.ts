@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
+  INET_TABLES,
   type InetSocket,
   type InetTableName,
   parseDev,
@@ -20,16 +21,7 @@ const fixture = (path: string): string =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/${path}`, import.meta.url)), 'utf8');
 const zoo = (table: string): string => fixture(`zoo/proc/net/${table}`);
 
-const inetTables: InetTableName[] = [
-  'tcp',
-  'tcp6',
-  'udp',
-  'udp6',
-  'udplite',
-  'udplite6',
-  'raw',
-  'raw6',
-];
+const inetTables = INET_TABLES;
 
 const all = inetTables.flatMap((t) => parseInetTable(t, zoo(t)));
 const find = (table: InetTableName, local: string, remote: string): InetSocket => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  INET_TABLES,
+  PROC_NET_TABLES,
   parseInetLine,
   parseInetTable,
   parseProcNet,
@@ -12,6 +14,16 @@ import {
 
 const TCP_HEADER =
   '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode                                                     ';
+
+describe('table lists', () => {
+  it("list the Internet tables in netstat's order, and every table parseProcNet knows", () => {
+    expect(INET_TABLES.join(' ')).toBe('tcp tcp6 udp udp6 udplite udplite6 raw raw6');
+    expect(PROC_NET_TABLES.slice(INET_TABLES.length).join(' ')).toBe(
+      'unix route ipv6_route dev snmp snmp6 netstat',
+    );
+    expect(Object.isFrozen(INET_TABLES) && Object.isFrozen(PROC_NET_TABLES)).toBe(true);
+  });
+});
 
 describe('tcp lines (NETSTAT-FACTS item 4)', () => {
   it('decodes a full 17-field LISTEN line with trailing padding', () => {
