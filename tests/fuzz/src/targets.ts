@@ -13,16 +13,18 @@ import {
   type InetSocket,
   type ParseIssue,
   ProcNetParseError,
+  parseHosts,
+  parseIgmp,
+  parseIgmp6,
+  parseNetworks,
   parseProcNet,
   type UnixSocket,
 } from '@netintro/procnet-reader';
 import { parseServices, ServicesParseError } from '@netintro/services-parser';
 import {
   formatNetstat,
-  hostsResolverFromText,
-  networksResolverFromText,
-  parseIgmp,
-  parseIgmp6,
+  hostsResolverFromEntries,
+  networksResolverFromEntries,
   parseNetstatArgs,
 } from '@netintro/socket-formatter';
 import { etcSeed, servicesSeeds, type Table, tableSeeds } from './corpus.js';
@@ -231,13 +233,13 @@ function resolverTarget(kind: 'hosts' | 'networks'): Target<{ text: string; keys
     size: (input) => input.text.length,
     check({ text, keys }) {
       if (kind === 'hosts') {
-        const resolve = hostsResolverFromText(text);
+        const resolve = hostsResolverFromEntries(parseHosts(text));
         for (const k of keys) {
           const name = resolve(k, k.includes(':') ? 6 : 4);
           if (name !== undefined && typeof name !== 'string') return 'not a string';
         }
       } else {
-        const resolve = networksResolverFromText(text);
+        const resolve = networksResolverFromEntries(parseNetworks(text));
         for (const k of keys) if (typeof (resolve(k) ?? '') !== 'string') return 'not a string';
       }
       return undefined;
@@ -251,8 +253,14 @@ function igmpTarget(kind: 'igmp' | 'igmp6'): Target<string> {
     name: `groups:${kind}`,
     generate: (r) => mutateMany(r, seed, 4, true),
     check(text) {
-      const groups = kind === 'igmp' ? parseIgmp(text) : parseIgmp6(text);
-      return Array.isArray(groups) ? undefined : 'not an array';
+      const issues: ParseIssue[] = [];
+      const options = { onInvalidLine: (issue: ParseIssue) => issues.push(issue) };
+      const groups = kind === 'igmp' ? parseIgmp(text, options) : parseIgmp6(text, options);
+      if (!Array.isArray(groups)) return 'not an array';
+      for (const issue of issues)
+        if (!(issue.line >= 1) || !issue.expected)
+          return 'an issue without line or expectation';
+      return undefined;
     },
   };
 }

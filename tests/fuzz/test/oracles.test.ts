@@ -6,11 +6,11 @@
  * `pnpm fuzz` (NETINTRO_FUZZ_ORACLE_RUNS, set by run-fuzz.mjs).
  */
 import { appendFileSync } from 'node:fs';
-import { parseProcNet } from '@netintro/procnet-reader';
+import { parseHosts, parseNetworks, parseProcNet } from '@netintro/procnet-reader';
 import {
   formatNetstat,
-  hostsResolverFromText,
-  networksResolverFromText,
+  hostsResolverFromEntries,
+  networksResolverFromEntries,
   parseNetstatArgs,
 } from '@netintro/socket-formatter';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -142,8 +142,8 @@ describe('fuzz against netstat and glibc', () => {
               ? (
                   (h) => (k: string) =>
                     h(k, k.includes(':') ? 6 : 4)
-                )(hostsResolverFromText(text))
-              : networksResolverFromText(text);
+                )(hostsResolverFromEntries(parseHosts(text)))
+              : networksResolverFromEntries(parseNetworks(text));
           asked.forEach((k, i) => {
             if (resolve(k) !== glibc[i])
               wrong.push({ kind, text, key: k, ours: resolve(k), glibc: glibc[i] });
