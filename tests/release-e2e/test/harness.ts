@@ -274,7 +274,12 @@ export function copyWorkspace(dest: string): void {
     const from = join(workspaceRoot, 'packages', entry.name);
     const to = join(dest, 'packages', entry.name);
     mkdirSync(to, { recursive: true });
-    for (const name of PACKAGE_ENTRIES) {
+    // What the manifest's `files` publishes (dist/, schemas/, ...) besides the fixed entries.
+    const manifest = JSON.parse(readFileSync(join(from, 'package.json'), 'utf8')) as {
+      files?: string[];
+    };
+    const entries = new Set([...PACKAGE_ENTRIES, ...(manifest.files ?? [])]);
+    for (const name of entries) {
       if (!existsSync(join(from, name))) continue;
       // pnpm links siblings with relative symlinks (node_modules/@netintro/x -> ../../../x);
       // kept verbatim they point into the copy, whose versions `pnpm pack` then writes.
