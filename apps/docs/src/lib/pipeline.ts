@@ -12,19 +12,30 @@
  */
 import {
   type Endianness,
+  encodeAddress,
   type InetSocket,
   type InetTableName,
   type ParseIssue,
+  parseDev,
   parseInetTable,
+  parseNetstat,
+  parseRoute,
+  parseSnmp,
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices, type ServicesDb } from '@netintro/services-parser';
 import {
   formatNetstat,
+  formatReport,
   hostsResolverFromText,
+  inetSocketSelected,
   parseNetstatArgs,
   type Resolvers,
+  resolveFlags,
   servicesResolverFromDb,
+  sortInetSockets,
+  usersResolverFromPasswd,
 } from '@netintro/socket-formatter';
+import type { ExplainRow } from './explain';
 
 /** The /proc/net tables the playground accepts, in netstat's order. */
 export const PLAYGROUND_TABLES = ['tcp', 'tcp6', 'udp', 'udp6'] as const;
@@ -39,6 +50,16 @@ export interface PipelineInput {
   servicesDb?: ServicesDb;
   /** `/etc/hosts` text. */
   hosts?: string;
+  /** `/etc/passwd` text, for the user names of `-e`. */
+  passwd?: string;
+  /** `/proc/net/route` text, for `-r`. */
+  route?: string;
+  /** `/proc/net/dev` text, for `-i`. */
+  dev?: string;
+  /** `/proc/net/snmp` text, for `-s`. */
+  snmp?: string;
+  /** `/proc/net/netstat` text, for `-s` (the TcpExt and IpExt sections). */
+  netstat?: string;
   /** netstat's arguments, e.g. `['-at']`. */
   argv: readonly string[];
   /** Byte order of the machine the tables came from (default little-endian). */
@@ -47,11 +68,14 @@ export interface PipelineInput {
   mapSockets?: (sockets: InetSocket[]) => InetSocket[];
 }
 
+/** The inputs of the reports beside the socket table (`-r`, `-i`, `-s`). */
+export type ExtraInput = 'route' | 'dev' | 'snmp' | 'netstat';
+
 export interface PipelineIssue {
   /** The file the line came from, e.g. `/proc/net/tcp`. */
   source: string;
-  /** Which input box: a table name, `services` or `hosts`. */
-  input: PlaygroundTable | 'services';
+  /** Which input box: a table name, `services`, or one of the extra files. */
+  input: PlaygroundTable | ExtraInput | 'services';
   line: number;
   raw: string;
   expected: string;
@@ -68,6 +92,13 @@ export interface PipelineResult {
   issues: PipelineIssue[];
   /** How many socket lines were parsed. */
   sockets: number;
+  /**
+   * The socket table split for the row pickers: `head` is the text before
+   * the first row (heading and column header), `rows` one entry per row with
+   * the /proc/net line it came from. Empty for the other reports.
+   */
+  head: string;
+  rows: ExplainRow[];
 }
 
 function toIssue(input: PipelineIssue['input'], issue: Omit<ParseIssue, 'code'>): PipelineIssue {
@@ -99,20 +130,73 @@ export function servicesDbFromText(
   return createServicesDb(entries, { match: 'last' });
 }
 
+/**
+ * netstat's MTU and flags for `-i` come from the kernel by ioctl, not from
+ * /proc/net/dev. Pasted text has neither, so the playground assumes what a
+ * typical machine has: loopback at MTU 65536 (LRU), every other interface
+ * an up Ethernet link at MTU 1500 (BMRU).
+ */
+export function assumedInterfaceState(iface: string): { mtu: number; flags: number } {
+  return iface === 'lo' ? { mtu: 65536, flags: 0x49 } : { mtu: 1500, flags: 0x1043 };
+}
+
+/** The /proc/net line a (possibly redacted) socket came from, with redacted addresses re-encoded. */
+function rawLine(s: InetSocket, text: string, endianness: Endianness): string {
+  const line = text.split('\n')[s.line - 1] ?? '';
+  return line.replace(
+    /^(\s*\S+\s+)([0-9A-Fa-f]+)(:\S+\s+)([0-9A-Fa-f]+)(:)/,
+    (_m, a, l, b, r, c) => {
+      const fix = (hex: string, e: InetSocket['local']) =>
+        e.addressHex === hex ? hex : encodeAddress(e.address, s.family, endianness);
+      return `${a}${fix(l, s.local)}${b}${fix(r, s.remote)}${c}`;
+    },
+  );
+}
+
+const EMPTY = { head: '', rows: [] as ExplainRow[] };
+
 export function runPipeline(input: PipelineInput): PipelineResult {
   const issues: PipelineIssue[] = [];
   const args = parseNetstatArgs(input.argv);
   if (!args.ok) {
-    return { ok: false, text: '', error: args.message, issues, sockets: 0 };
+    return { ok: false, text: '', error: args.message, issues, sockets: 0, ...EMPTY };
   }
-  if (args.mode !== 'sockets' || args.json) {
+  const endianness = input.endianness ?? 'little';
+  const users = input.passwd?.trim() ? usersResolverFromPasswd(input.passwd) : undefined;
+  const extra = (name: ExtraInput) => ({
+    source: `/proc/net/${name}`,
+    endianness,
+    onInvalidLine: (issue: Omit<ParseIssue, 'code'>) => issues.push(toIssue(name, issue)),
+  });
+  if (args.json || !['sockets', 'route', 'interfaces', 'statistics'].includes(args.mode)) {
     return {
       ok: false,
       text: '',
-      error: 'The playground shows the socket tables only (no -r, -i, -s, -h, -V or --json).',
+      error:
+        'The playground shows the socket tables, -r, -i and -s only (no -g, -h, -V or --json).',
       issues,
       sockets: 0,
+      ...EMPTY,
     };
+  }
+  if (args.mode !== 'sockets') {
+    const text = formatReport(
+      args.mode,
+      {
+        route: args.mode === 'route' ? parseRoute(input.route ?? '', extra('route')) : [],
+        dev: args.mode === 'interfaces' ? parseDev(input.dev ?? '', extra('dev')) : [],
+        interfaceState: assumedInterfaceState,
+        ...(args.mode === 'statistics'
+          ? {
+              snmp: parseSnmp(input.snmp ?? '', extra('snmp')),
+              netstat: parseNetstat(input.netstat ?? '', extra('netstat')),
+            }
+          : {}),
+      },
+      args.flags,
+      { hosts: hostsResolverFromText(input.hosts ?? '') },
+    );
+    return { ok: true, text, issues, sockets: 0, ...EMPTY };
   }
   let sockets: InetSocket[] = [];
   for (const table of PLAYGROUND_TABLES) {
@@ -120,7 +204,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     if (!text?.trim()) continue;
     const rows = parseInetTable(table as InetTableName, text, {
       source: `/proc/net/${table}`,
-      endianness: input.endianness ?? 'little',
+      endianness,
       onInvalidLine: (issue) => issues.push(toIssue(table, issue)),
     });
     sockets.push(...rows);
@@ -130,6 +214,7 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   const resolvers: Resolvers = {
     services: servicesResolverFromDb(db),
     hosts: hostsResolverFromText(input.hosts ?? ''),
+    ...(users ? { users } : {}),
   };
   // The playground has no /proc/net/unix box: leave the UNIX table out
   // unless the reader asked for it explicitly with -x.
@@ -138,5 +223,22 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     Object.assign(flags, { tcp: true, udp: true, udplite: true, raw: true });
   }
   const text = formatNetstat({ inet: sockets, unix: [] }, flags, resolvers);
-  return { ok: true, text, issues, sockets: sockets.length };
+  // The rows in netstat's order, matched line for line with the text.
+  const resolved = resolveFlags(flags);
+  const shown = resolved.unix
+    ? []
+    : sortInetSockets(sockets).filter((s) => inetSocketSelected(s, resolved));
+  const lines = text.split('\n');
+  let rows: ExplainRow[] = [];
+  let head = '';
+  if (lines.length === shown.length + 3 && !resolved.unix) {
+    head = `${lines.slice(0, 2).join('\n')}\n`;
+    rows = shown.map((s, i) => ({
+      text: lines[i + 2] ?? '',
+      table: s.table,
+      raw: rawLine(s, input.tables[s.table as PlaygroundTable] ?? '', endianness),
+      ...(users && !resolved.numericUsers ? { user: users(s.uid) ?? String(s.uid) } : {}),
+    }));
+  }
+  return { ok: true, text, issues, sockets: sockets.length, head, rows };
 }
