@@ -58,7 +58,7 @@ function rowLabel(row: HTMLElement, index: number, total: number): string {
   const [proto, recv, send, local, foreign, ...rest] = t;
   const mark = row.dataset.mark as RowMark | undefined;
   return [
-    `Row ${index + 1} of ${total}${mark ? ` (${MARK_WORDS[mark]})` : ''}: ${proto}`,
+    `Row ${index + 1} of ${total}${mark ? ` (${MARK_WORDS[mark]}${row.dataset.before ? `, was ${row.dataset.before}` : ''})` : ''}: ${proto}`,
     `local ${local}`,
     `foreign ${foreign}`,
     ...(rest.length > 0 ? [rest.join(' ')] : []),
@@ -262,6 +262,37 @@ export function setRows(root: HTMLElement, head: string, rows: ShownRow[], fallb
   } else if (panel && before) {
     panel.hidden = true;
   }
+}
+
+/**
+ * The live view's marks: rows whose key is new since `previous`, rows whose
+ * state changed, and the rows of `previous` that are gone (kept, marked, at
+ * the end, for one refresh).
+ */
+export function markChanges<R extends ExplainRow & { key: string; state: string }>(
+  previous: readonly R[] | undefined,
+  current: readonly R[],
+): { rows: (R & ShownRow)[]; appeared: number; vanished: number; changed: number } {
+  if (!previous) return { rows: [...current], appeared: 0, vanished: 0, changed: 0 };
+  const before = new Map(previous.map((r) => [r.key, r]));
+  const now = new Set(current.map((r) => r.key));
+  let appeared = 0;
+  let changed = 0;
+  const rows: (R & ShownRow)[] = current.map((r) => {
+    const old = before.get(r.key);
+    if (!old) {
+      appeared++;
+      return { ...r, mark: 'new' as const };
+    }
+    if (old.state !== r.state) {
+      changed++;
+      return { ...r, mark: 'changed' as const, before: old.state || 'no state' };
+    }
+    return r;
+  });
+  const gone = previous.filter((r) => !now.has(r.key));
+  for (const r of gone) rows.push({ ...r, mark: 'gone' });
+  return { rows, appeared, vanished: gone.length, changed };
 }
 
 /** Enhances every row picker on the page. */

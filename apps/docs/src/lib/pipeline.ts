@@ -28,6 +28,7 @@ import {
   formatReport,
   hostsResolverFromText,
   inetSocketSelected,
+  type NetstatFlags,
   parseNetstatArgs,
   type Resolvers,
   resolveFlags,
@@ -153,6 +154,29 @@ function rawLine(s: InetSocket, text: string, endianness: Endianness): string {
   );
 }
 
+/**
+ * Splits netstat's socket-table text into its head (heading and column
+ * header) and one row per socket, each with what `extra` adds (the raw
+ * line, the program...). The rows are matched to the sockets netstat
+ * prints, in its order; when the count does not match (a UNIX table too),
+ * there are no rows and the text stays whole.
+ */
+export function splitRows<E extends Omit<ExplainRow, 'text' | 'table'>>(
+  text: string,
+  sockets: readonly InetSocket[],
+  flags: NetstatFlags,
+  extra: (s: InetSocket) => E,
+): { head: string; rows: (E & Pick<ExplainRow, 'text' | 'table'>)[] } {
+  const resolved = resolveFlags(flags);
+  const lines = text.split('\n');
+  const shown = sortInetSockets(sockets).filter((s) => inetSocketSelected(s, resolved));
+  if (resolved.unix || lines.length !== shown.length + 3) return { head: '', rows: [] };
+  return {
+    head: `${lines.slice(0, 2).join('\n')}\n`,
+    rows: shown.map((s, i) => ({ text: lines[i + 2] ?? '', table: s.table, ...extra(s) })),
+  };
+}
+
 const EMPTY = { head: '', rows: [] as ExplainRow[] };
 
 export function runPipeline(input: PipelineInput): PipelineResult {
@@ -223,22 +247,9 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     Object.assign(flags, { tcp: true, udp: true, udplite: true, raw: true });
   }
   const text = formatNetstat({ inet: sockets, unix: [] }, flags, resolvers);
-  // The rows in netstat's order, matched line for line with the text.
-  const resolved = resolveFlags(flags);
-  const shown = resolved.unix
-    ? []
-    : sortInetSockets(sockets).filter((s) => inetSocketSelected(s, resolved));
-  const lines = text.split('\n');
-  let rows: ExplainRow[] = [];
-  let head = '';
-  if (lines.length === shown.length + 3 && !resolved.unix) {
-    head = `${lines.slice(0, 2).join('\n')}\n`;
-    rows = shown.map((s, i) => ({
-      text: lines[i + 2] ?? '',
-      table: s.table,
-      raw: rawLine(s, input.tables[s.table as PlaygroundTable] ?? '', endianness),
-      ...(users && !resolved.numericUsers ? { user: users(s.uid) ?? String(s.uid) } : {}),
-    }));
-  }
+  const { head, rows } = splitRows(text, sockets, flags, (s) => ({
+    raw: rawLine(s, input.tables[s.table as PlaygroundTable] ?? '', endianness),
+    ...(users && !resolveFlags(flags).numericUsers ? { user: users(s.uid) ?? String(s.uid) } : {}),
+  }));
   return { ok: true, text, issues, sockets: sockets.length, head, rows };
 }
