@@ -62,15 +62,17 @@ test('development mode: step the live view and watch a connection appear, change
   };
   // A listener on loopback, in this test process; its rows are found by the
   // port in their raw /proc/net line (local address 127.0.0.1 = 0100007F).
-  const server = createServer();
+  // allowHalfOpen: the accepted end does not close by itself when the client does (CLOSE_WAIT).
+  const server = createServer({ allowHalfOpen: true });
   const accepted: Socket[] = [];
   server.on('connection', (s) => accepted.push(s));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const port = (server.address() as { port: number }).port;
   const hex = port.toString(16).toUpperCase().padStart(4, '0');
-  const localRow = live.locator(`.ni-xt-row[data-raw*="0100007F:${hex} "]`);
-  const serverRow = live.locator(`.ni-xt-row[data-raw*="0100007F:${hex} 00000000:0000"]`);
+  // ": " ends the sl field, so this matches the local address, not the remote one.
+  const localRow = live.locator(`.ni-xt-row[data-raw*=": 0100007F:${hex} "]`);
+  const serverRow = live.locator(`.ni-xt-row[data-raw*=": 0100007F:${hex} 00000000:0000"]`);
   try {
     await step();
     await expect(serverRow).toHaveAttribute('data-mark', 'new');

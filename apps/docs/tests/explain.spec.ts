@@ -206,7 +206,7 @@ for (const size of [
       await page.goto('/playground/');
       await page.getByRole('button', { name: 'web server' }).click();
       for (const flag of ['e', 'r']) await page.locator(`input[data-flag="${flag}"]`).check();
-      await expect(page.locator('[data-output]')).toContainText('netstat');
+      await expect(page.locator('[data-output]')).toContainText('Kernel IP routing table');
       await page.locator('input[data-flag="r"]').uncheck();
       await rows(page.locator('[data-playground] [data-xt]')).nth(1).click();
       violations = await axeViolations(page);
