@@ -8,7 +8,7 @@
  */
 import type { Endianness } from '@netintro/procnet-reader';
 import { withBase } from './base';
-import { type ExplainRow, explainRow } from './explain';
+import type { ExplainRow } from './explain';
 import { termCols } from './term';
 
 /** A change the live view marks on a row since its previous refresh. */
@@ -86,8 +86,15 @@ function prepare(root: HTMLElement): void {
   if (hint) hint.hidden = rows.length === 0;
 }
 
+/** The explanations (their texts and the parser) load with the first selection. */
+let explainer: Promise<typeof import('./explain')> | undefined;
+
 /** Fills the panel with the explanation of `row`. */
-function explain(root: HTMLElement, row: HTMLElement): void {
+async function explain(root: HTMLElement, row: HTMLElement): Promise<void> {
+  explainer ??= import('./explain');
+  const { explainRow } = await explainer;
+  // Another row may have been selected meanwhile.
+  if (row.getAttribute('aria-selected') !== 'true') return;
   const panel = root.querySelector<HTMLElement>('[data-xt-panel]');
   const summary = root.querySelector<HTMLElement>('[data-xt-summary]');
   const detail = root.querySelector<HTMLElement>('[data-xt-detail]');
@@ -168,7 +175,7 @@ function select(root: HTMLElement, row: HTMLElement, focus: boolean): void {
     r.tabIndex = on ? 0 : -1;
   }
   if (focus) row.focus();
-  explain(root, row);
+  void explain(root, row);
 }
 
 /** Makes one table's rows selectable (once; rows may be replaced later). */

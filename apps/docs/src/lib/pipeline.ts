@@ -16,16 +16,11 @@ import {
   type InetSocket,
   type InetTableName,
   type ParseIssue,
-  parseDev,
   parseInetTable,
-  parseNetstat,
-  parseRoute,
-  parseSnmp,
 } from '@netintro/procnet-reader';
 import { createServicesDb, parseServices, type ServicesDb } from '@netintro/services-parser';
 import {
   formatNetstat,
-  formatReport,
   hostsResolverFromText,
   inetSocketSelected,
   type NetstatFlags,
@@ -102,7 +97,10 @@ export interface PipelineResult {
   rows: ExplainRow[];
 }
 
-function toIssue(input: PipelineIssue['input'], issue: Omit<ParseIssue, 'code'>): PipelineIssue {
+export function toIssue(
+  input: PipelineIssue['input'],
+  issue: Omit<ParseIssue, 'code'>,
+): PipelineIssue {
   return {
     input,
     source: issue.source,
@@ -129,16 +127,6 @@ export function servicesDbFromText(
     onInvalidLine: (issue) => onIssue?.(toIssue('services', issue)),
   });
   return createServicesDb(entries, { match: 'last' });
-}
-
-/**
- * netstat's MTU and flags for `-i` come from the kernel by ioctl, not from
- * /proc/net/dev. Pasted text has neither, so the playground assumes what a
- * typical machine has: loopback at MTU 65536 (LRU), every other interface
- * an up Ethernet link at MTU 1500 (BMRU).
- */
-export function assumedInterfaceState(iface: string): { mtu: number; flags: number } {
-  return iface === 'lo' ? { mtu: 65536, flags: 0x49 } : { mtu: 1500, flags: 0x1043 };
 }
 
 /** The /proc/net line a (possibly redacted) socket came from, with redacted addresses re-encoded. */
@@ -187,11 +175,6 @@ export function runPipeline(input: PipelineInput): PipelineResult {
   }
   const endianness = input.endianness ?? 'little';
   const users = input.passwd?.trim() ? usersResolverFromPasswd(input.passwd) : undefined;
-  const extra = (name: ExtraInput) => ({
-    source: `/proc/net/${name}`,
-    endianness,
-    onInvalidLine: (issue: Omit<ParseIssue, 'code'>) => issues.push(toIssue(name, issue)),
-  });
   if (args.json || !['sockets', 'route', 'interfaces', 'statistics'].includes(args.mode)) {
     return {
       ok: false,
@@ -204,23 +187,15 @@ export function runPipeline(input: PipelineInput): PipelineResult {
     };
   }
   if (args.mode !== 'sockets') {
-    const text = formatReport(
-      args.mode,
-      {
-        route: args.mode === 'route' ? parseRoute(input.route ?? '', extra('route')) : [],
-        dev: args.mode === 'interfaces' ? parseDev(input.dev ?? '', extra('dev')) : [],
-        interfaceState: assumedInterfaceState,
-        ...(args.mode === 'statistics'
-          ? {
-              snmp: parseSnmp(input.snmp ?? '', extra('snmp')),
-              netstat: parseNetstat(input.netstat ?? '', extra('netstat')),
-            }
-          : {}),
-      },
-      args.flags,
-      { hosts: hostsResolverFromText(input.hosts ?? '') },
-    );
-    return { ok: true, text, issues, sockets: 0, ...EMPTY };
+    // -r, -i and -s live in ./reports (loaded only when asked for): see runReport.
+    return {
+      ok: false,
+      text: '',
+      error: 'netstat -r, -i and -s need runReport from src/lib/reports.ts.',
+      issues,
+      sockets: 0,
+      ...EMPTY,
+    };
   }
   let sockets: InetSocket[] = [];
   for (const table of PLAYGROUND_TABLES) {

@@ -11,6 +11,8 @@ export interface SavedPlayground {
   /** `/etc/services` text; empty means the embedded netbase list. */
   services: string;
   hosts: string;
+  /** `/etc/passwd` text (user names for -e). */
+  passwd: string;
   argv: string[];
   endianness: 'little' | 'big';
 }
@@ -26,6 +28,7 @@ export function loadPlayground(storage: Pick<Storage, 'getItem'>): SavedPlaygrou
       tables: v.tables,
       services: typeof v.services === 'string' ? v.services : '',
       hosts: typeof v.hosts === 'string' ? v.hosts : '',
+      passwd: typeof v.passwd === 'string' ? v.passwd : '',
       argv: v.argv.filter((a): a is string => typeof a === 'string'),
       endianness: v.endianness === 'big' ? 'big' : 'little',
     };
