@@ -12,7 +12,13 @@ import {
   parseRoute,
   parseSnmp,
 } from '@netintro/procnet-reader';
-import { formatReport, hostsResolverFromText, parseNetstatArgs } from '@netintro/socket-formatter';
+import {
+  formatInterfaceTable,
+  formatRoutes,
+  formatStatistics,
+  hostsResolverFromText,
+  parseNetstatArgs,
+} from '@netintro/socket-formatter';
 import {
   type ExtraInput,
   type PipelineInput,
@@ -45,21 +51,28 @@ export function runReport(input: PipelineInput): PipelineResult {
     endianness,
     onInvalidLine: (issue: Omit<ParseIssue, 'code'>) => issues.push(toIssue(name, issue)),
   });
-  const text = formatReport(
-    args.mode,
-    {
-      route: args.mode === 'route' ? parseRoute(input.route ?? '', extra('route')) : [],
-      dev: args.mode === 'interfaces' ? parseDev(input.dev ?? '', extra('dev')) : [],
-      interfaceState: assumedInterfaceState,
-      ...(args.mode === 'statistics'
-        ? {
-            snmp: parseSnmp(input.snmp ?? '', extra('snmp')),
-            netstat: parseNetstat(input.netstat ?? '', extra('netstat')),
-          }
-        : {}),
-    },
-    args.flags,
-    { hosts: hostsResolverFromText(input.hosts ?? '') },
-  );
+  // The report functions one by one, not formatReport: formatReport lives
+  // beside formatNetstat, which the playground always loads, and would pull
+  // every report's tables into that shared chunk.
+  let text: string;
+  if (args.mode === 'route') {
+    text = formatRoutes({ route: parseRoute(input.route ?? '', extra('route')) }, args.flags, {
+      hosts: hostsResolverFromText(input.hosts ?? ''),
+    });
+  } else if (args.mode === 'interfaces') {
+    text = formatInterfaceTable(
+      parseDev(input.dev ?? '', extra('dev')),
+      assumedInterfaceState,
+      args.flags,
+    );
+  } else {
+    text = formatStatistics(
+      {
+        snmp: parseSnmp(input.snmp ?? '', extra('snmp')),
+        netstat: parseNetstat(input.netstat ?? '', extra('netstat')),
+      },
+      args.flags,
+    );
+  }
   return { ok: true, text, issues, sockets: 0, head: '', rows: [] };
 }
