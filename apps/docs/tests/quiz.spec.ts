@@ -129,6 +129,7 @@ test("the playground question reads the reader's own playground table", async ({
   await page.goto('/lesson/quiz/');
   const figure = page.locator('[data-quiz-playground]');
   await expect(figure).toContainText('web server');
+  await page.waitForLoadState('networkidle');
   // The reader pastes two sockets of their own: one listener, one connection.
   await page.goto('/playground/');
   const tcp = [
@@ -140,6 +141,7 @@ test("the playground question reads the reader's own playground table", async ({
   await page.locator('#pg-tcp').fill(tcp);
   await page.locator('#pg-tcp6').fill('');
   await expect(page.locator('[data-status]')).toContainText('2 sockets read');
+  await page.waitForLoadState('networkidle');
   await page.goto('/lesson/quiz/');
   await expect(figure).toHaveAttribute('data-source', 'saved');
   await expect(figure.getByTestId('quiz-playground-output')).toContainText('localhost:54321');
