@@ -142,29 +142,22 @@ test("JS per page beyond Starlight's own stays under 40 KB gzipped", async ({
       row.dispatchEvent('click'),
     ]);
   };
+  const loadSample = async (p: Page) => {
+    await Promise.all([
+      p.waitForResponse((r) => r.url().includes('/default-db.')),
+      p.getByRole('button', { name: 'web server' }).click(),
+    ]);
+    await selectRow(p);
+  };
   const pages: [string, string, ((p: Page) => Promise<unknown>)?][] = [
     ['netstat lesson (icebox and build-machine tables)', '/lesson/netstat/', selectRow],
     ['experiments (five icebox tables)', '/lesson/experiments/', selectRow],
-    [
-      'playground (after loading the web server sample)',
-      '/playground/',
-      async (p) => {
-        await Promise.all([
-          p.waitForResponse((r) => r.url().includes('/default-db.')),
-          p.getByRole('button', { name: 'web server' }).click(),
-        ]);
-        await selectRow(p);
-      },
-    ],
+    ['playground (after loading the web server sample)', '/playground/', loadSample],
     [
       'playground with -s too (its formatters load on first use)',
       '/playground/',
       async (p) => {
-        await Promise.all([
-          p.waitForResponse((r) => r.url().includes('/default-db.')),
-          p.getByRole('button', { name: 'web server' }).click(),
-        ]);
-        await selectRow(p);
+        await loadSample(p);
         await Promise.all([
           p.waitForResponse((r) => r.url().includes('/reports.')),
           p.locator('input[data-flag="s"]').check(),

@@ -162,3 +162,17 @@ test("the playground question reads the reader's own playground table", async ({
   });
   expect(errors, errors.join('\n')).toEqual([]);
 });
+
+test("every question's review link points to a heading that exists", async ({ page, request }) => {
+  await page.goto('/lesson/quiz/');
+  const links = await page
+    .locator('form.ni-quiz-q')
+    .evaluateAll((forms) => forms.map((f) => (f as HTMLElement).dataset.learnHref ?? ''));
+  expect(links.length).toBeGreaterThan(0);
+  for (const link of new Set(links)) {
+    const [path, hash] = link.split('#');
+    const response = await request.get(path ?? '');
+    expect(response.status(), link).toBe(200);
+    if (hash) expect(await response.text(), link).toContain(`id="${hash}"`);
+  }
+});
