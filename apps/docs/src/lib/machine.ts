@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import type { InetSocket } from '@netintro/procnet-reader';
 import { BUILD_HOST, CAPTURED_AT, loadBuildServices } from './build-services';
+import type { ExplainRow } from './explain';
 import { runPipeline } from './pipeline';
 import { createRedactor } from './redact';
 
@@ -27,6 +28,10 @@ export interface MachineTable {
   host: string;
   capturedAt: string;
   text: string;
+  /** The table split for the row picker (see PipelineResult). */
+  head: string;
+  rows: ExplainRow[];
+  endianness: 'little' | 'big';
   total: number;
   shown: number;
   redacted: number;
@@ -73,12 +78,13 @@ export function captureMachineTable(): MachineTable {
   const redact = createRedactor();
   let total = 0;
   let shown = 0;
+  const order = live ? (endianness() === 'BE' ? 'big' : 'little') : 'little';
   const result = runPipeline({
     tables: { tcp, tcp6 },
     servicesDb: loadBuildServices().db,
     hosts: live ? (read('/etc/hosts') ?? '') : '',
     argv: ['-at'],
-    endianness: live ? (endianness() === 'BE' ? 'big' : 'little') : 'little',
+    endianness: order,
     mapSockets: (sockets) => {
       total = sockets.length;
       const kept = cap(sockets);
@@ -91,6 +97,9 @@ export function captureMachineTable(): MachineTable {
     host,
     capturedAt,
     text: result.text,
+    head: result.head,
+    rows: result.rows,
+    endianness: order,
     total,
     shown,
     redacted: redact.count,

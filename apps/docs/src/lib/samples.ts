@@ -6,10 +6,16 @@
 
 import brokenTcp from '../data/broken/tcp.txt?raw';
 import iceboxHosts from '../data/icebox/hosts.txt?raw';
+import iceboxPasswd from '../data/icebox/passwd.txt?raw';
 import iceboxServices from '../data/icebox/services.txt?raw';
 import iceboxTcp from '../data/icebox/tcp.txt?raw';
 import iceboxTcp6 from '../data/icebox/tcp6.txt?raw';
+import serverDev from '../data/server/dev.txt?raw';
 import serverHosts from '../data/server/hosts.txt?raw';
+import serverNetstat from '../data/server/netstat.txt?raw';
+import serverPasswd from '../data/server/passwd.txt?raw';
+import serverRoute from '../data/server/route.txt?raw';
+import serverSnmp from '../data/server/snmp.txt?raw';
 import serverTcp from '../data/server/tcp.txt?raw';
 import serverUdp from '../data/server/udp.txt?raw';
 
@@ -23,7 +29,16 @@ export interface Sample {
   udp: string;
   services: string;
   hosts: string;
+  /** /etc/passwd, for -e. */
+  passwd: string;
+  /** /proc/net/route, dev, snmp and netstat, for -r, -i and -s (empty when the sample has none). */
+  route: string;
+  dev: string;
+  snmp: string;
+  netstat: string;
 }
+
+const NO_EXTRAS = { route: '', dev: '', snmp: '', netstat: '' };
 
 export const SAMPLES: Sample[] = [
   {
@@ -37,18 +52,25 @@ export const SAMPLES: Sample[] = [
     udp: '',
     services: iceboxServices,
     hosts: iceboxHosts,
+    passwd: iceboxPasswd,
+    ...NO_EXTRAS,
   },
   {
     id: 'server',
     label: 'web server',
     description:
-      'A small web server: sshd and nginx listening, three browsers connected over HTTPS, one connection still opening (SYN_RECV), a DNS resolver on UDP. Services: the embedded netbase list.',
+      'A small web server: sshd and nginx listening, three browsers connected over HTTPS, one connection still opening (SYN_RECV), a DNS resolver on UDP. Services: the embedded netbase list. Its route, dev, snmp and netstat files (for -r, -i and -s) are real ones from a network namespace with the same address.',
     argv: ['-atu'],
     tcp: serverTcp,
     tcp6: '',
     udp: serverUdp,
     services: '',
     hosts: serverHosts,
+    passwd: serverPasswd,
+    route: serverRoute,
+    dev: serverDev,
+    snmp: serverSnmp,
+    netstat: serverNetstat,
   },
   {
     id: 'broken',
@@ -61,6 +83,8 @@ export const SAMPLES: Sample[] = [
     udp: '',
     services: '',
     hosts: '',
+    passwd: '',
+    ...NO_EXTRAS,
   },
 ];
 
