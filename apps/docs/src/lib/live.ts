@@ -85,9 +85,13 @@ export async function captureLive(): Promise<LiveTable> {
     parseInetTable(t, texts.get(t) ?? '', { endianness, onInvalidLine: () => {} }),
   );
   const snap = await readSockets({ kinds: ['tcp', 'udp'], processes: true, onInvalidLine: 'skip' });
-  const listeners = sockets.filter((s) => s.remote.port === 0 || s.remote.address === '0.0.0.0');
-  const others = sockets.filter((s) => !listeners.includes(s));
-  const keep = new Set([...listeners, ...others].slice(0, LIVE_MAX_ROWS));
+  // Over LIVE_MAX_ROWS, servers come first, then connections, and TIME_WAIT rows (closed
+  // connections the kernel still remembers; a busy machine has hundreds) last.
+  const rank = (s: InetSocket) =>
+    s.remote.port === 0 || s.remote.address === '0.0.0.0' ? 0 : s.state === 'TIME_WAIT' ? 2 : 1;
+  const ranked = sockets.map((s, i) => ({ s, i, r: rank(s) }));
+  ranked.sort((a, b) => a.r - b.r || a.i - b.i);
+  const keep = new Set(ranked.slice(0, LIVE_MAX_ROWS).map((x) => x.s));
   const kept = sockets.filter((s) => keep.has(s));
   const flags = { all: true, tcp: true, udp: true, program: true };
   const owner = (inode: string) => (inode === '0' ? undefined : snap.owners.get(inode));

@@ -1,25 +1,12 @@
 /**
  * netstat's other reports on pasted text: `-r` (from /proc/net/route), `-i`
  * (/proc/net/dev) and `-s` (/proc/net/snmp and netstat), through the
- * packages' pure entries. A separate module so the playground loads these
- * formatters only when the reader asks for one of them; socket tables go
- * to runPipeline as before.
+ * packages' pure entries. The playground loads this module, and then the
+ * one report's formatter it needs, only when the reader asks for a report;
+ * socket tables go to runPipeline as before.
  */
-import {
-  type ParseIssue,
-  parseDev,
-  parseHosts,
-  parseNetstat,
-  parseRoute,
-  parseSnmp,
-} from '@netintro/procnet-reader';
-import {
-  formatInterfaceTable,
-  formatRoutes,
-  formatStatistics,
-  hostsResolverFromEntries,
-  parseNetstatArgs,
-} from '@netintro/socket-formatter';
+import type { ParseIssue } from '@netintro/procnet-reader';
+import { parseNetstatArgs } from '@netintro/socket-formatter';
 import {
   type ExtraInput,
   type PipelineInput,
@@ -29,51 +16,35 @@ import {
   toIssue,
 } from './pipeline';
 
-/**
- * netstat's MTU and flags for `-i` come from the kernel by ioctl, not from
- * /proc/net/dev. Pasted text has neither, so the playground assumes what a
- * typical machine has: loopback at MTU 65536 (LRU), every other interface
- * an up Ethernet link at MTU 1500 (BMRU).
- */
-export function assumedInterfaceState(iface: string): { mtu: number; flags: number } {
-  return iface === 'lo' ? { mtu: 65536, flags: 0x49 } : { mtu: 1500, flags: 0x1043 };
-}
+/** Parse options for one pasted /proc/net file: its name in issues, the byte order, where issues go. */
+export type ExtraOptions = (name: ExtraInput) => {
+  source: string;
+  endianness: 'little' | 'big';
+  onInvalidLine: (issue: Omit<ParseIssue, 'code'>) => void;
+};
 
 /** Runs whatever report `input.argv` asks for: a socket table, `-r`, `-i` or `-s`. */
-export function runReport(input: PipelineInput): PipelineResult {
+export async function runReport(input: PipelineInput): Promise<PipelineResult> {
   const args = parseNetstatArgs(input.argv);
   if (!args.ok || args.json || !['route', 'interfaces', 'statistics'].includes(args.mode)) {
     return runPipeline(input);
   }
   const issues: PipelineIssue[] = [];
   const endianness = input.endianness ?? 'little';
-  const extra = (name: ExtraInput) => ({
+  const extra: ExtraOptions = (name) => ({
     source: `/proc/net/${name}`,
     endianness,
-    onInvalidLine: (issue: Omit<ParseIssue, 'code'>) => issues.push(toIssue(name, issue)),
+    onInvalidLine: (issue) => issues.push(toIssue(name, issue)),
   });
-  // The report functions one by one, not formatReport: formatReport lives
-  // beside formatNetstat, which the playground always loads, and would pull
-  // every report's tables into that shared chunk.
+  // One chunk per report (not formatReport, which lives beside formatNetstat and
+  // would pull every report's tables into the chunk the playground always loads).
   let text: string;
   if (args.mode === 'route') {
-    text = formatRoutes({ route: parseRoute(input.route ?? '', extra('route')) }, args.flags, {
-      hosts: hostsResolverFromEntries(parseHosts(input.hosts ?? '')),
-    });
+    text = (await import('./report-route')).runRoute(input, args.flags, extra);
   } else if (args.mode === 'interfaces') {
-    text = formatInterfaceTable(
-      parseDev(input.dev ?? '', extra('dev')),
-      assumedInterfaceState,
-      args.flags,
-    );
+    text = (await import('./report-interfaces')).runInterfaces(input, args.flags, extra);
   } else {
-    text = formatStatistics(
-      {
-        snmp: parseSnmp(input.snmp ?? '', extra('snmp')),
-        netstat: parseNetstat(input.netstat ?? '', extra('netstat')),
-      },
-      args.flags,
-    );
+    text = (await import('./report-statistics')).runStatistics(input, args.flags, extra);
   }
   return { ok: true, text, issues, sockets: 0, head: '', rows: [] };
 }
