@@ -150,7 +150,10 @@ async function clientCloses() {
     const s = sides();
     return states(s.client) === 'SYN_SENT' && s.server.some((r) => r.state === 'SYN_RECV');
   });
-  rec.save('02-syn', `The client connects; nft drops the server's SYN-ACK (${RULES.synAckFromServer}).`);
+  rec.save(
+    '02-syn',
+    `The client connects; nft drops the server's SYN-ACK (${RULES.synAckFromServer}).`,
+  );
 
   fw.drop(RULES.ackToServer);
   await waitFor('client ESTABLISHED, server SYN_RECV', () => {
@@ -207,7 +210,10 @@ async function clientCloses() {
     const s = sides();
     return states(s.client) === 'FIN_WAIT1' && s.server.some((r) => r.state === 'CLOSE_WAIT');
   });
-  rec.save('08-fin', `The client closes its socket; nft drops the server's ACK (${RULES.ackFromServer}).`);
+  rec.save(
+    '08-fin',
+    `The client closes its socket; nft drops the server's ACK (${RULES.ackFromServer}).`,
+  );
 
   fw.drop('');
   await waitFor('FIN_WAIT2', () => states(sides().client) === 'FIN_WAIT2');
@@ -219,7 +225,10 @@ async function clientCloses() {
     const s = sides();
     return states(s.client) === 'TIME_WAIT' && s.server.some((r) => r.state === 'LAST_ACK');
   });
-  rec.save('10-server-fin', `The server closes its socket; nft drops the client's ACK (${RULES.ackToServer}).`);
+  rec.save(
+    '10-server-fin',
+    `The server closes its socket; nft drops the client's ACK (${RULES.ackToServer}).`,
+  );
 
   fw.drop('');
   await waitFor('the server connection gone', () => states(sides().server) === 'LISTEN');
@@ -254,7 +263,10 @@ async function serverCloses() {
     const s = sides();
     return states(s.client) === 'CLOSE_WAIT' && s.server.some((r) => r.state === 'FIN_WAIT1');
   });
-  rec.save('02-server-fin', `The server closes its socket; nft drops the client's ACK (${RULES.ackToServer}).`);
+  rec.save(
+    '02-server-fin',
+    `The server closes its socket; nft drops the client's ACK (${RULES.ackToServer}).`,
+  );
 
   fw.drop('');
   await waitFor('FIN_WAIT2', () => sides().server.some((r) => r.state === 'FIN_WAIT2'));
@@ -266,7 +278,10 @@ async function serverCloses() {
     const s = sides();
     return states(s.client) === 'LAST_ACK' && s.server.some((r) => r.state === 'TIME_WAIT');
   });
-  rec.save('04-client-fin', `The client closes its socket; nft drops the server's ACK (${RULES.ackFromServer}).`);
+  rec.save(
+    '04-client-fin',
+    `The client closes its socket; nft drops the server's ACK (${RULES.ackFromServer}).`,
+  );
 
   fw.drop('');
   await waitFor('the client socket gone', () => sides().client.length === 0);
@@ -350,9 +365,14 @@ async function flags() {
   const kids = [];
   try {
     // A web-ish TCP server run as nobody, one as root, a connection to the first.
-    kids.push(start('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'nc', '-lk', '8080']));
+    kids.push(
+      start('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'nc', '-lk', '8080']),
+    );
     kids.push(start('nc', ['-l', '127.0.0.1', String(PORT)]));
-    await waitFor('two TCP listeners', () => rows().filter((r) => r.state === 'LISTEN').length === 2);
+    await waitFor(
+      'two TCP listeners',
+      () => rows().filter((r) => r.state === 'LISTEN').length === 2,
+    );
     kids.push(start('nc', ['127.0.0.1', '8080']));
     await waitFor('a connection to 8080', () =>
       rows().some((r) => r.remote === 8080 && r.state === 'ESTABLISHED'),
@@ -360,16 +380,22 @@ async function flags() {
     // A UDP server that has not read a datagram yet, and a connected UDP client.
     const udpServer = start('nc', ['-u', '-l', '127.0.0.1', '5353']);
     kids.push(udpServer);
-    await waitFor('a UDP socket', () => readFileSync('/proc/net/udp', 'utf8').split('\n').length > 2);
+    await waitFor(
+      'a UDP socket',
+      () => readFileSync('/proc/net/udp', 'utf8').split('\n').length > 2,
+    );
     process.kill(udpServer.pid, 'SIGSTOP');
     const udpClient = start('nc', ['-u', '127.0.0.1', '5353']);
     kids.push(udpClient);
     udpClient.stdin.write('hello\n');
     await waitFor('a queued datagram', () =>
-      readFileSync('/proc/net/udp', 'utf8').split('\n').slice(1).some((l) => {
-        const q = l.trim().split(/\s+/)[4] ?? '';
-        return q !== '' && q !== '00000000:00000000';
-      }),
+      readFileSync('/proc/net/udp', 'utf8')
+        .split('\n')
+        .slice(1)
+        .some((l) => {
+          const q = l.trim().split(/\s+/)[4] ?? '';
+          return q !== '' && q !== '00000000:00000000';
+        }),
     );
     await sleep(300);
 
@@ -394,15 +420,20 @@ async function flags() {
       .join('\n');
     // The real netstat, at the same moment, for what cannot be replayed from files later.
     const live = (args) => run('netstat', args);
-    rec.save('01-machine', 'Two nc TCP servers (8080 as nobody, 1234), a client of 8080, a stopped nc UDP server on 5353 with one unread datagram, a connected UDP client.', ['tcp', 'tcp6', 'udp', 'udp6', 'route', 'dev', 'snmp', 'netstat'], {
-      'fd-links.txt': `${links.join('\n')}\n`,
-      'sysfs.json': `${JSON.stringify(sysfs, null, 2)}\n`,
-      'passwd.txt': `${passwd}\n`,
-      'netstat-i.txt': live(['-i']),
-      'netstat-rn.txt': live(['-rn']),
-      'netstat-st.txt': live(['-st']),
-      'netstat-atnp.txt': live(['-atnp']),
-    });
+    rec.save(
+      '01-machine',
+      'Two nc TCP servers (8080 as nobody, 1234), a client of 8080, a stopped nc UDP server on 5353 with one unread datagram, a connected UDP client.',
+      ['tcp', 'tcp6', 'udp', 'udp6', 'route', 'dev', 'snmp', 'netstat'],
+      {
+        'fd-links.txt': `${links.join('\n')}\n`,
+        'sysfs.json': `${JSON.stringify(sysfs, null, 2)}\n`,
+        'passwd.txt': `${passwd}\n`,
+        'netstat-i.txt': live(['-i']),
+        'netstat-rn.txt': live(['-rn']),
+        'netstat-st.txt': live(['-st']),
+        'netstat-atnp.txt': live(['-atnp']),
+      },
+    );
   } finally {
     for (const kid of kids) stop(kid);
   }
@@ -431,7 +462,8 @@ const manifest = {
   nc: spawnSync('nc', ['-h'], { encoding: 'utf8' }).stderr.split('\n')[0],
   nft: run('nft', ['--version']).trim(),
   node: process.version,
-  command: 'node apps/docs/scripts/capture-life.mjs (each scenario: unshare -nm node capture-life.mjs --inside <scenario>)',
+  command:
+    'node apps/docs/scripts/capture-life.mjs (each scenario: unshare -nm node capture-life.mjs --inside <scenario>)',
   scenarios: {},
 };
 for (const scenario of Object.keys(SCENARIOS)) {
@@ -444,7 +476,9 @@ for (const scenario of Object.keys(SCENARIOS)) {
   process.stdout.write(result.stdout.replace(/\nSTEPS .*\n$/, '\n'));
   const steps = result.stdout.match(/\nSTEPS (.*)\n$/)?.[1];
   if (result.status !== 0 || !steps) {
-    console.error(`capture-life: ${scenario} failed (status ${result.status}, ${result.signal ?? 'no signal'})`);
+    console.error(
+      `capture-life: ${scenario} failed (status ${result.status}, ${result.signal ?? 'no signal'})`,
+    );
     process.exit(1);
   }
   manifest.scenarios[scenario] = JSON.parse(steps);
