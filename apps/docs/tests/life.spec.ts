@@ -180,16 +180,16 @@ test.describe('the stepper', () => {
     await expect(visibleStep(page).locator('.ni-life-changes')).toContainText(
       'State SYN_SENT → ESTABLISHED',
     );
-    // Not by colour alone: bold and underlined.
+    // Not by colour alone: bold and boxed.
     const style = await visibleStep(page)
       .locator('mark.ni-changed')
       .first()
       .evaluate((el) => {
         const s = getComputedStyle(el);
-        return { weight: s.fontWeight, line: s.textDecorationLine };
+        return { weight: s.fontWeight, outline: s.outlineStyle, width: s.outlineWidth };
       });
     expect(Number(style.weight)).toBeGreaterThanOrEqual(700);
-    expect(style.line).toContain('underline');
+    expect(style).toMatchObject({ outline: 'solid', width: '1px' });
     await prev.click();
     await expect(status).toHaveText('Step 2 of 12: SYN: the client asks to connect');
     await keep(info, 'stepper-step2-desktop', root);
@@ -320,3 +320,19 @@ for (const path of ['/lesson/connection-life/', '/lesson/experiments/', '/lesson
     expect(total, report).toBeLessThan(40 * 1024);
   });
 }
+
+test('the netstat lesson shows the home page hero picture as a figure, with the same words', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const heroAlt = await page.locator('.hero img').getAttribute('alt');
+  await page.goto('/lesson/netstat/');
+  const figure = page.locator('figure.ni-socket-port');
+  const img = figure.locator('img');
+  await img.scrollIntoViewIfNeeded();
+  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  // The same picture (one source file) and the same description as the hero.
+  expect(await img.getAttribute('src')).toMatch(/socket-vs-port\.[\w-]+\.svg$/);
+  expect(await img.getAttribute('alt')).toBe(heroAlt);
+  await expect(figure.locator('figcaption')).toContainText('One port, three sockets');
+});
