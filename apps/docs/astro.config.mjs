@@ -162,7 +162,14 @@ export default defineConfig({
         { label: 'Start here', items: [{ label: 'Home', link: '/' }, 'about'] },
         {
           label: 'Lesson',
-          items: ['lesson/well-known-ports', 'lesson/netstat', 'lesson/experiments', 'lesson/quiz'],
+          items: [
+            'lesson/well-known-ports',
+            'lesson/netstat',
+            'lesson/connection-life',
+            'lesson/experiments',
+            'lesson/try-at-home',
+            'lesson/quiz',
+          ],
         },
         { label: 'Try it', items: ['playground'] },
         {

@@ -72,7 +72,7 @@ async function internalLinks(page: Page): Promise<string[]> {
   );
 }
 
-test('a reader walks home -> lesson -> experiments -> quiz -> playground under the base', async ({
+test('a reader walks home -> lesson -> connection life -> experiments -> try at home -> quiz -> playground under the base', async ({
   page,
   baseURL,
 }) => {
@@ -99,12 +99,20 @@ test('a reader walks home -> lesson -> experiments -> quiz -> playground under t
   await visit(`${BASE}lesson/netstat/`);
   await expect(page.locator('[data-testid="machine-output"]')).toContainText('Proto Recv-Q');
   await page.locator('a[rel="next"]').click();
+  await visit(`${BASE}lesson/connection-life/`);
+  const stepper = page.locator('.ni-life').first();
+  await stepper.getByRole('button', { name: 'Next step' }).click();
+  await expect(stepper.locator('[data-life-status]')).toHaveText(/^Step 2 of/);
+  await page.locator('a[rel="next"]').click();
   await visit(`${BASE}lesson/experiments/`);
   const experiment = page.locator('.ni-experiment').first();
   await experiment.getByRole('radio').first().check();
   await experiment.locator('summary').click();
   await expect(experiment.locator('.ni-experiment-verdict')).not.toBeEmpty();
 
+  await page.locator('a[rel="next"]').click();
+  await visit(`${BASE}lesson/try-at-home/`);
+  await expect(page.locator('figure.ni-capture').first()).toContainText('LISTEN');
   await page.locator('a[rel="next"]').click();
   await visit(`${BASE}lesson/quiz/`);
   const question = page.locator('.ni-quiz-q').first();

@@ -35,8 +35,8 @@ test('experiments: predict, reveal, get told whether the prediction was right', 
   await page.goto('/lesson/experiments/');
   const experiments = page.locator('section.ni-experiment');
   const count = await experiments.count();
-  expect(count).toBeGreaterThanOrEqual(3);
-  expect(count).toBeLessThanOrEqual(5);
+  // Five on the icebox table, six on the other flags (-u -e -o -r -i -s).
+  expect(count).toBe(11);
   const first = page.locator('section.ni-experiment').first();
   await first.getByRole('radio', { name: 'CLOSE_WAIT' }).check();
   await first.locator('summary').click();
@@ -47,6 +47,11 @@ test('experiments: predict, reveal, get told whether the prediction was right', 
   await second.getByRole('radio', { name: '127.0.1.1:53' }).check();
   await second.locator('summary').press('Enter');
   await expect(second.getByRole('status')).toHaveText('You predicted 127.0.1.1:53: correct.');
+  const udp = page.locator('section.ni-experiment[aria-labelledby="udp-title"]');
+  await udp.getByRole('radio', { name: 'more than 6' }).check();
+  await udp.locator('summary').click();
+  await expect(udp.getByRole('status')).toHaveText('You predicted more than 6: correct.');
+  await expect(udp.getByTestId('capture-output')).toContainText('udp      832');
   expect(errors, errors.join('\n')).toEqual([]);
 });
 

@@ -18,7 +18,9 @@ test('home: a teaching hero picture, cards that link, Next leads into the lesson
   const lessonCards: [string, string][] = [
     ['Well-known ports', '/lesson/well-known-ports/'],
     ['netstat', '/lesson/netstat/'],
+    ["A connection's life", '/lesson/connection-life/'],
     ['Experiments', '/lesson/experiments/'],
+    ['Try it at home', '/lesson/try-at-home/'],
     ['Quiz', '/lesson/quiz/'],
   ];
   for (const [title, href] of lessonCards) {
