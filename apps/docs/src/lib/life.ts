@@ -11,6 +11,7 @@ import {
   parseDev,
   parseInetTable,
   parseNetstat,
+  parsePasswd,
   parseRoute,
   parseSnmp,
   type SocketProcess,
@@ -21,8 +22,10 @@ import {
   interfaceStateFromSysfs,
   parseNetstatArgs,
   type Resolvers,
-  usersResolverFromPasswd,
 } from '@netintro/socket-formatter';
+
+/** A `users` resolver over parsePasswd's map. */
+const usersOf = (map: Map<number, string>) => (uid: number) => map.get(uid);
 
 /** The port the captured server listens on. */
 export const LIFE_PORT = 1234;
@@ -89,7 +92,7 @@ export function renderCapture(
   const resolvers: Resolvers = {
     hosts: () => undefined,
     services: () => undefined,
-    ...(capture['passwd.txt'] ? { users: usersResolverFromPasswd(capture['passwd.txt']) } : {}),
+    ...(capture['passwd.txt'] ? { users: usersOf(parsePasswd(capture['passwd.txt'])) } : {}),
     ...(processes ? { processes: (inode: string) => processes.get(inode) } : {}),
   };
   const sysfs = capture['sysfs.json']
@@ -100,7 +103,13 @@ export function renderCapture(
     : {};
   const interfaceState = (iface: string): InterfaceState | undefined => {
     const s = sysfs[iface];
-    return s ? interfaceStateFromSysfs(s.mtu, s.flags, s.operstate) : undefined;
+    return s
+      ? interfaceStateFromSysfs({
+          mtu: Number(s.mtu),
+          flags: Number.parseInt(s.flags.trim(), 16),
+          operstate: s.operstate,
+        })
+      : undefined;
   };
   return formatReport(
     args.mode,
