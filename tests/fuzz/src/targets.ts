@@ -258,8 +258,7 @@ function igmpTarget(kind: 'igmp' | 'igmp6'): Target<string> {
       const groups = kind === 'igmp' ? parseIgmp(text, options) : parseIgmp6(text, options);
       if (!Array.isArray(groups)) return 'not an array';
       for (const issue of issues)
-        if (!(issue.line >= 1) || !issue.expected)
-          return 'an issue without line or expectation';
+        if (!(issue.line >= 1) || !issue.expected) return 'an issue without line or expectation';
       return undefined;
     },
   };
