@@ -330,7 +330,10 @@ test('the netstat lesson shows the home page hero picture as a figure, with the 
   const figure = page.locator('figure.ni-socket-port');
   const img = figure.locator('img');
   await img.scrollIntoViewIfNeeded();
-  expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBeGreaterThan(0);
+  // The image may be lazy: wait for it to load rather than reading it at once.
+  await expect
+    .poll(() => img.evaluate((el: HTMLImageElement) => el.naturalWidth))
+    .toBeGreaterThan(0);
   // The same picture (one source file) and the same description as the hero.
   expect(await img.getAttribute('src')).toMatch(/socket-vs-port\.[\w-]+\.svg$/);
   expect(await img.getAttribute('alt')).toBe(heroAlt);
