@@ -47,6 +47,36 @@ test('the API reference is generated from TSDoc', async ({ page }) => {
   expect(errors, errors.join('\n')).toEqual([]);
 });
 
+test("the sidebar lists each API entry point once, and the symbols of the API page's own", async ({
+  page,
+}) => {
+  const apiLinks = (sel: string) =>
+    page
+      .locator(`nav[aria-label="Main"] a[href*="/api/"]${sel}`)
+      .evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.goto('/lesson/netstat/');
+  expect((await apiLinks('')).sort()).toEqual([
+    '/api/procnet-reader-node/',
+    '/api/procnet-reader/',
+    '/api/services-parser-node/',
+    '/api/services-parser/',
+    '/api/socket-formatter/',
+  ]);
+  // Each overview page lists its symbols.
+  await page.locator('nav[aria-label="Main"] a[href="/api/procnet-reader/"]').click();
+  await expect(page.locator('main h1')).toHaveText('@netintro/procnet-reader');
+  await expect(
+    page.locator('main').getByRole('link', { name: 'parseTcp', exact: true }).first(),
+  ).toBeVisible();
+  // Its sidebar lists its own symbols; the other entry points stay one link each.
+  const here = await apiLinks('');
+  expect(here).toContain('/api/procnet-reader/functions/parsetcp/');
+  expect(here.filter((h) => h.startsWith('/api/procnet-reader/')).length).toBeGreaterThan(30);
+  expect(here.filter((h) => h.startsWith('/api/services-parser/'))).toEqual([
+    '/api/services-parser/',
+  ]);
+});
+
 test('Pagefind search finds the lesson in the production build', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/');
@@ -65,4 +95,21 @@ test('Pagefind search finds the lesson in the production build', async ({ page }
   await expect(input).toBeFocused();
   await page.screenshot({ path: 'test-results/screenshots/search.png' });
   expect(errors, errors.join('\n')).toEqual([]);
+});
+
+test('the "On this page" column stands at the right edge before the article is parsed', async ({
+  page,
+}) => {
+  // A slow device may paint the page before the article (which follows the
+  // column in the HTML) exists; the column must not move when it arrives.
+  await page.setViewportSize({ width: 1350, height: 940 });
+  await page.goto('/lesson/try-at-home/');
+  const left = () =>
+    page.locator('.right-sidebar').evaluate((el) => Math.round(el.getBoundingClientRect().left));
+  const withArticle = await left();
+  expect(withArticle).toBeGreaterThan(900);
+  await page.locator('.main-pane').evaluate((el) => {
+    (el as HTMLElement).style.display = 'none';
+  });
+  expect(await left()).toBe(withArticle);
 });
