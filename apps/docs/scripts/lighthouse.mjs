@@ -7,19 +7,28 @@
  * least 95. Prints a per-page table and writes test-results/lighthouse/
  * summary.json (gitignored).
  *
- * Serves dist/ itself on 127.0.0.1 (port NETINTRO_DOCS_PORT + 2, default
- * 4331) and drives Debian's chromium (CHROME_PATH, default /usr/bin/chromium)
+ * Serves dist/ itself, gzipped like a static host, on 127.0.0.1 (port
+ * NETINTRO_DOCS_PORT + 2, default 4331) and drives Debian's chromium (CHROME_PATH, default /usr/bin/chromium)
  * with the flags that keep it off the network (TOOLCHAIN.md trap 11).
  *
  * Usage: node scripts/lighthouse.mjs [--only mobile|desktop] [path ...]
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 
@@ -70,7 +79,16 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** A static file server for dist/, the way a static host serves it. */
+/** Content types a static host compresses (GitHub Pages gzips these). */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
+/** gzip bodies by file, made once per run. */
+const gzipped = new Map();
+
+/**
+ * A static file server for dist/, the way a static host serves it: long
+ * caching for hashed assets, and text (HTML, CSS, JS, SVG, JSON) gzipped
+ * when the browser asks for it, as GitHub Pages does.
+ */
 function serve() {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -85,12 +103,24 @@ function serve() {
       status = 404;
       file = join(dist, '404.html');
     }
-    res.writeHead(status, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers = {
+      'content-type': type,
       'cache-control': path.startsWith('/_astro/')
         ? 'public, max-age=31536000, immutable'
         : 'no-cache',
-    });
+      vary: 'accept-encoding',
+    };
+    if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']))) {
+      let body = gzipped.get(file);
+      if (!body) {
+        body = gzipSync(readFileSync(file));
+        gzipped.set(file, body);
+      }
+      res.writeHead(status, { ...headers, 'content-encoding': 'gzip' }).end(body);
+      return;
+    }
+    res.writeHead(status, headers);
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
