@@ -112,7 +112,10 @@ for (const size of SIZES) {
 
           const violations = await axeViolations(page);
           await page.screenshot({
-            path: `test-results/screenshots/${size.name}-${theme}/${name}.png`,
+            // JPEG: half the time of a PNG for a long page, and enough to review.
+            path: `test-results/screenshots/${size.name}-${theme}/${name}.jpg`,
+            type: 'jpeg',
+            quality: 80,
             fullPage: true,
           });
           expect(violations, violations.join('\n')).toEqual([]);
