@@ -13,5 +13,5 @@ cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1 ASTRO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 [ -d node_modules/.pnpm ] || pnpm install --frozen-lockfile
 echo "netintro: building the site for base ${NETINTRO_DOCS_BASE:-/}"
-pnpm exec turbo run build --filter=@netintro/docs...
+pnpm exec turbo run build typecheck --filter=@netintro/docs...
 node apps/docs/scripts/check-addresses.mjs apps/docs/dist

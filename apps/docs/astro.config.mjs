@@ -128,9 +128,9 @@ export default defineConfig({
   // In `pnpm test`, `astro check` (the typecheck task) runs beside the
   // base-path build and the browser tests' dev servers: it keeps its content
   // store in its own cache folder, or the processes' renames of
-  // data-store.json race (ENOENT on data-store.json.tmp). The typecheck task
-  // waits for the docs build (apps/docs/turbo.json), whose first step is
-  // `astro check` with this same folder.
+  // data-store.json race (ENOENT on data-store.json.tmp). It waits for the
+  // docs build (apps/docs/turbo.json), which no longer runs it first: one
+  // check per run, off the path to the browser tests.
   ...(process.argv.includes('check') ? { cacheDir: './node_modules/.astro-check/' } : {}),
   site,
   base,

@@ -89,7 +89,8 @@ test('the build script builds the site with turbo and checks it for the build ma
     .filter((line) => !line.trim().startsWith('#'))
     .join('\n');
   expect(script).toContain('set -eu');
-  expect(script).toMatch(/pnpm exec turbo run build --filter=@netintro\/docs\.\.\./);
+  // Built and type-checked (the docs build itself does not run `astro check`).
+  expect(script).toMatch(/pnpm exec turbo run build typecheck --filter=@netintro\/docs\.\.\./);
   expect(script).toContain('node apps/docs/scripts/check-addresses.mjs apps/docs/dist');
   // turbo passes the base to the docs build (strict env mode drops undeclared variables).
   const turbo = JSON.parse(read('apps/docs/turbo.json')) as {
