@@ -4,34 +4,12 @@ import { NETSTAT_USAGE, parseNetstatArgs, resolveFlags } from '../src/index.js';
 import {
   disagreement,
   netstatOracleAvailable,
+  ARGV_PIECES as PIECES,
   repeatsByOurParse,
   runNetstat,
 } from './netstat-oracle.js';
 
 const netstatAvailable = spawnSync('netstat', ['--version']).status === 0;
-
-/** Command-line pieces that exercise every branch of netstat's option handling (not -p: its /proc scan is slow under load and parses nothing). */
-const PIECES = [
-  ...'-a -l -t -u -U -w -x -n -e -o -W -v -c -4 -6 -r -i -s -g -M -h -V -Z -S -2 -f -C -F -N -d -? -Q -T -: -A'.split(
-    ' ',
-  ),
-  ...[
-    'inet',
-    'inet6',
-    'bogus',
-    'ax25,ipx',
-    'unix',
-    'ddp',
-    'econet',
-    'ash',
-    'ip6',
-    'x25,rose,netrom',
-  ],
-  ...['toString', 'valueOf', '__proto__', 'bluetooth', 'inet,', '5', '--', '-tA', '-Ainet6,x25'],
-  ...['--tcpip', '--ax25', '--in', '--i', '--unix', '--protocol', '--protocol=inet6', '-S6'],
-  ...['--route', '--stat', '-rn', '-sx', '--num', '--rose', '--bluetooth', '--continuous=1'],
-  ...['--appletalk', '--l2cap', '--sctp', '--help', '--ver', '--context', '-4A', ''],
-];
 
 /** Seeded argument vectors of 1 to 5 pieces (a 32-bit LCG: same cases every run). */
 function seededArgv(count: number, seed: number): string[][] {

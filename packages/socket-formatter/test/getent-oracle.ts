@@ -15,6 +15,30 @@ const have = (tool: string): boolean => spawnSync('sh', ['-c', `command -v ${too
 export const getentAvailable =
   process.getuid?.() === 0 && ['getent', 'unshare'].every(have) && process.platform === 'linux';
 
+/**
+ * Address parts glibc reads in its own way (leading zeros as octal, 0x as
+ * hex, out-of-range and malformed numbers), for random hosts/networks files.
+ */
+export const ADDRESS_PIECES: readonly string[] = [
+  '0',
+  '00',
+  '010',
+  '08',
+  '0x1f',
+  'X2',
+  '255',
+  '256',
+  '1',
+  '12',
+  '0x',
+  '7',
+  '9',
+  '200',
+];
+
+/** Every byte C's isspace() accepts between fields, and two spaces. */
+export const C_SPACES: readonly string[] = [' ', '\t', '\v', '\f', '\r', '  '];
+
 // Each answer ends with a marker line; an empty answer (not found) is just the marker.
 const LOOP = 'while IFS= read -r key; do getent "$DB" "$key"; echo "--end--"; done';
 

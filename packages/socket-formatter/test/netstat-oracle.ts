@@ -17,6 +17,32 @@ import {
   statisticsFamilyError,
 } from '../src/index.js';
 
+/**
+ * Command-line pieces that exercise every branch of netstat's option
+ * handling, for seeded argument vectors (this package's args test and the
+ * fuzz package's oracle test) (not -p: its /proc scan is slow under load and parses nothing). */
+export const ARGV_PIECES: readonly string[] = [
+  ...'-a -l -t -u -U -w -x -n -e -o -W -v -c -4 -6 -r -i -s -g -M -h -V -Z -S -2 -f -C -F -N -d -? -Q -T -: -A'.split(
+    ' ',
+  ),
+  ...[
+    'inet',
+    'inet6',
+    'bogus',
+    'ax25,ipx',
+    'unix',
+    'ddp',
+    'econet',
+    'ash',
+    'ip6',
+    'x25,rose,netrom',
+  ],
+  ...['toString', 'valueOf', '__proto__', 'bluetooth', 'inet,', '5', '--', '-tA', '-Ainet6,x25'],
+  ...['--tcpip', '--ax25', '--in', '--i', '--unix', '--protocol', '--protocol=inet6', '-S6'],
+  ...['--route', '--stat', '-rn', '-sx', '--num', '--rose', '--bluetooth', '--continuous=1'],
+  ...['--appletalk', '--l2cap', '--sctp', '--help', '--ver', '--context', '-4A', ''],
+];
+
 export interface NetstatRun {
   status: number | null;
   stdout: string;

@@ -8,7 +8,7 @@
 import { parseHosts, parseNetworks } from '@netintro/procnet-reader';
 import { describe, expect, it } from 'vitest';
 import { hostsResolverFromEntries, networksResolverFromEntries } from '../src/index.js';
-import { getentAvailable, getentLookup } from './getent-oracle.js';
+import { ADDRESS_PIECES, C_SPACES, getentAvailable, getentLookup } from './getent-oracle.js';
 
 /** A 32-bit LCG: the same cases every run. */
 function rng(seed: number): (n: number) => number {
@@ -97,23 +97,8 @@ const loosely = (part: string): number =>
  * octal and hex read, short numbers padded), plus a few fixed ones.
  */
 function randomFile(next: (n: number) => number, kind: 'hosts' | 'networks', lines: number) {
-  const numbers = [
-    '0',
-    '00',
-    '010',
-    '08',
-    '0x1f',
-    'X2',
-    '255',
-    '256',
-    '1',
-    '12',
-    '0x',
-    '7',
-    '9',
-    '200',
-  ];
-  const space = [' ', '\t', '\v', '\f', '\r', '  '];
+  const numbers = ADDRESS_PIECES;
+  const space = C_SPACES;
   const names = ['a', 'b', 'c#x', '#', 'dd', ''];
   const pick = <T>(a: readonly T[]): T => a[next(a.length)]!;
   const out: string[] = [];

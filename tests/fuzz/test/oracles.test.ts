@@ -15,10 +15,13 @@ import {
 } from '@netintro/socket-formatter';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  ADDRESS_PIECES,
+  C_SPACES,
   getentAvailable,
   getentLookup,
 } from '../../../packages/socket-formatter/test/getent-oracle.js';
 import {
+  ARGV_PIECES,
   disagreement,
   netstatOracleAvailable,
   repeatsByOurParse,
@@ -52,27 +55,8 @@ function record(target: string, cases: number, wrong: unknown[], ms: number): vo
   appendFileSync(process.env.NETINTRO_FUZZ_REPORT, `${JSON.stringify(report)}\n`);
 }
 
-const PIECES = [
-  ...'-a -l -t -u -U -w -x -n -e -o -W -v -c -4 -6 -r -i -s -g -M -h -V -Z -S -2 -f -C -F -N -d -? -Q -T -: -A'.split(
-    ' ',
-  ),
-  ...[
-    'inet',
-    'inet6',
-    'bogus',
-    'ax25,ipx',
-    'unix',
-    'ddp',
-    'econet',
-    'ash',
-    'ip6',
-    'x25,rose,netrom',
-  ],
-  ...['toString', 'valueOf', '__proto__', 'bluetooth', 'inet,', '5', '--', '-tA', '-Ainet6,x25'],
-  ...['--tcpip', '--ax25', '--in', '--i', '--unix', '--protocol', '--protocol=inet6', '-S6'],
-  ...['--route', '--stat', '-rn', '-sx', '--num', '--rose', '--bluetooth', '--continuous=1'],
-  ...['--appletalk', '--l2cap', '--sctp', '--help', '--ver', '--context', '-4A', '', '-'],
-];
+/** The args test's pieces, and a lone `-`. */
+const PIECES = [...ARGV_PIECES, '-'];
 
 describe('fuzz against netstat and glibc', () => {
   // In `pnpm test` the socket-formatter's args test already runs 400 command lines through netstat.
@@ -96,22 +80,8 @@ describe('fuzz against netstat and glibc', () => {
     `hosts and networks files: getent (${runs ? runs / 10 : 4} files each)`,
     () => {
       const r = rng(seed + 1);
-      const numbers = [
-        '0',
-        '00',
-        '010',
-        '08',
-        '0x1f',
-        'X2',
-        '255',
-        '256',
-        '1',
-        '12',
-        '0x',
-        '7',
-        '9',
-      ];
-      const spaces = [' ', '\t', '\v', '\f', '\r', '  '];
+      const numbers = ADDRESS_PIECES;
+      const spaces = C_SPACES;
       const t0 = performance.now();
       const wrong: unknown[] = [];
       const files = runs ? runs / 10 : 4;
