@@ -46,17 +46,5 @@ for link in json.load(sys.stdin):
 ' >"$out/ipv4.txt"
 grep -v "^#" "$pkg/test/golden/matrix.txt" | while read -r case flags; do
   [ "$case" = ifdetail ] || continue
-  name=netstat_$(printf "%s" "$flags" | tr " " "_")
-  set +e
-  # shellcheck disable=SC2086 # flags are word-split on purpose
-  LC_ALL=C PROCNET_DIR="$pkg/test/fixtures/ifdetail/net" \
-    LD_PRELOAD="$tmp/enoent.so $tmp/redirect.so" \
-    netstat $flags >"$out/$name.txt" 2>"$tmp/stderr" </dev/null
-  rc=$?
-  set -e
-  if [ -s "$tmp/stderr" ] || [ "$rc" -ne 0 ]; then
-    { echo "exit $rc"; cat "$tmp/stderr"; } >"$out/$name.stderr"
-  else
-    rm -f "$out/$name.stderr"
-  fi
+  sh "$pkg/scripts/render-golden.sh" "$pkg" "$tmp" "$case" "$flags"
 done

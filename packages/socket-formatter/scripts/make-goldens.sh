@@ -75,21 +75,7 @@ unshare -m -n sh -eu -c '
   grep -v "^#" "$pkg/test/golden/matrix.txt" | while read -r case flags; do
     [ -n "$case" ] || continue
     [ "$case" != ifdetail ] || continue # in its own namespace, below
-    out="$pkg/test/golden/$case"
-    mkdir -p "$out"
-    name=netstat_$(printf "%s" "$flags" | tr " " "_")
-    set +e
-    # shellcheck disable=SC2086 # flags are word-split on purpose
-    LC_ALL=C PROCNET_DIR="$pkg/test/fixtures/$case/net" \
-      LD_PRELOAD="$tmp/enoent.so $tmp/redirect.so" \
-      netstat $flags >"$out/$name.txt" 2>"$tmp/stderr" </dev/null
-    rc=$?
-    set -e
-    if [ -s "$tmp/stderr" ] || [ "$rc" -ne 0 ]; then
-      { echo "exit $rc"; cat "$tmp/stderr"; } >"$out/$name.stderr"
-    else
-      rm -f "$out/$name.stderr"
-    fi
+    sh "$pkg/scripts/render-golden.sh" "$pkg" "$tmp" "$case" "$flags"
   done
   kill "$p1" "$p2" 2>/dev/null || true
   rm -f "/tmp/netintro live one.sock" /tmp/netintro-live-two.sock

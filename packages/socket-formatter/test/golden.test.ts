@@ -38,13 +38,46 @@ const DELIBERATE: Record<string, [netstat: RegExp, ours: string | ((...m: string
     live: [
       // UNIX path with a space, cut by netstat.
       [/\/tmp\/netintro$/gm, '/tmp/netintro live one.sock'],
-      // argv[0] "ev<ESC>[31mil<LF>name": netstat prints the raw bytes (cut to 19,
-      // newline included); we print \xHH escapes, cut before a partial escape.
-      [/(\d+)\/ev\x1b\[31mil\nnam /g, (_m, pid) => padRight(`${pid}/ev\\x1B[31mil`, 20)],
+      // argv[0] "ev<ESC>[31mil<LF>name": netstat prints the raw bytes (pid/name
+      // cut to 19, newline included); we print \xHH escapes, cut before a
+      // partial escape. How much fits depends on the pid's digits.
+      [
+        /(\d+)\/ev\x1b\[31mil\n(?:n(?:a(?:me?)?)?)?( *)/g,
+        (m, pid, spaces) => {
+          // The spaces that padded netstat's field to 20 go; those after it stay.
+          const pad = Math.max(0, 20 - (m.length - spaces.length));
+          return escapedProgram(`${pid}/`) + spaces.slice(pad);
+        },
+      ],
     ],
   };
 
 const resolvers = etcResolvers();
+
+/** `prefix` + the live case's escaped argv[0], whole characters and escapes up to 19, padded to 20. */
+function escapedProgram(prefix: string): string {
+  let text = prefix;
+  for (const piece of [
+    'e',
+    'v',
+    '\\x1B',
+    '[',
+    '3',
+    '1',
+    'm',
+    'i',
+    'l',
+    '\\x0A',
+    'n',
+    'a',
+    'm',
+    'e',
+  ]) {
+    if (text.length + piece.length > 19) break;
+    text += piece;
+  }
+  return padRight(text, 20);
+}
 
 /**
  * The live case: processes make-goldens.sh started held these inodes; the
