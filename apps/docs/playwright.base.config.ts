@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 /**
  * The site under a non-root base path, as GitHub project pages serve it:
@@ -13,7 +14,6 @@ process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 export const BASE = '/netintro/';
 const PORT = Number(process.env.NETINTRO_DOCS_PORT ?? 4329);
 export const DEV_PORT = PORT + 1;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(new URL('./dist-base/index.html', import.meta.url))) {
   throw new Error(
@@ -38,16 +38,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
     screenshot: 'only-on-failure',

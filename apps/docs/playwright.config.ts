@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 /**
  * Browser tests against the production build (dist/), served by
@@ -10,7 +11,6 @@ process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
 const PORT = Number(process.env.NETINTRO_DOCS_PORT ?? 4329);
 /** `astro dev`, for the live view of this machine (tests/dev.spec.ts). */
 export const DEV_PORT = PORT + 1;
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 if (!existsSync(new URL('./dist/index.html', import.meta.url))) {
   throw new Error(
@@ -33,16 +33,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
     trace: 'off',
     screenshot: 'only-on-failure',

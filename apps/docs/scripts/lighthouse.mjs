@@ -31,12 +31,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(here, 'dist');
 const outDir = join(here, 'test-results', 'lighthouse');
 const PORT = Number(process.env.NETINTRO_DOCS_PORT ?? 4329) + 2;
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 /** The least score each category must reach (out of 100). */
 const MINIMUM = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
@@ -130,16 +130,9 @@ function serve() {
 function startChrome() {
   const profile = mkdtempSync(join(tmpdir(), 'netintro-lighthouse-'));
   const chrome = spawn(
-    CHROME,
+    CHROMIUM,
     [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       '--disable-dev-shm-usage',
       `--user-data-dir=${profile}`,
       '--remote-debugging-port=0',
