@@ -47,6 +47,7 @@ test('playground JS stays under 40 KB gzipped', async ({ page }, testInfo) => {
       page.getByRole('button', { name: 'web server' }).click(),
     ]),
   );
+  await expect(page.locator('[data-playground][data-sample-loaded="server"]')).toHaveCount(1);
   await expect(page.locator('[data-status]')).toContainText('embedded netbase list');
   expect([...lazy.keys()].some((p) => p.includes('default-db'))).toBe(true);
   // Selecting a row loads the row explanations.
@@ -147,6 +148,7 @@ test("JS per page beyond Starlight's own stays under 40 KB gzipped", async ({
       p.waitForResponse((r) => r.url().includes('/default-db.')),
       p.getByRole('button', { name: 'web server' }).click(),
     ]);
+    await expect(p.locator('[data-playground][data-sample-loaded="server"]')).toHaveCount(1);
     await selectRow(p);
   };
   const pages: [string, string, ((p: Page) => Promise<unknown>)?][] = [

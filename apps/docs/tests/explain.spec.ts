@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { axeViolations, openInTheme } from './axe';
-import { watchErrors } from './helpers';
+import { pickSample, watchErrors } from './helpers';
 
 const DATA = new URL('../src/data/icebox/', import.meta.url);
 /** Line `n` (1-based) of an icebox table, as the kernel printed it. */
@@ -71,6 +71,8 @@ test('icebox table: a click selects a row and the panel decodes its raw line', a
 test('icebox table: keyboard only (Tab into the rows, arrows, Home, End)', async ({ page }) => {
   await page.goto('/lesson/netstat/');
   const figure = icebox(page);
+  // The row picker loads after the page (a dynamic import): wait for its tab stop.
+  await expect(rows(figure).first()).toHaveAttribute('tabindex', '0');
   // Tab reaches the scrollable block, then the listbox's single tab stop.
   await figure.locator('pre.ni-term').focus();
   await page.keyboard.press('Tab');
@@ -154,7 +156,7 @@ test('playground: rows of the output are explained; -e names the user from /etc/
 }) => {
   const errors = watchErrors(page);
   await page.goto('/playground/');
-  await page.getByRole('button', { name: 'web server' }).click();
+  await pickSample(page, 'web server');
   const table = page.locator('[data-playground] [data-xt]');
   await expect(page.locator('[data-status]')).toContainText('embedded netbase list');
   await rows(table).first().click();
@@ -204,7 +206,7 @@ for (const size of [
       expect(violations, violations.join('\n')).toEqual([]);
 
       await page.goto('/playground/');
-      await page.getByRole('button', { name: 'web server' }).click();
+      await pickSample(page, 'web server');
       for (const flag of ['e', 'r']) await page.locator(`input[data-flag="${flag}"]`).check();
       await expect(page.locator('[data-output]')).toContainText('Kernel IP routing table');
       await page.locator('input[data-flag="r"]').uncheck();

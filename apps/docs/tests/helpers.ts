@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -75,4 +75,15 @@ export function trimLines(text: string): string {
 export async function golden(name: string): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   return readFile(join(here, 'golden', name), 'utf8');
+}
+
+/**
+ * Picks a playground sample by its button's label and waits until its texts
+ * have loaded (each sample is a chunk of its own, fetched on the click).
+ */
+export async function pickSample(page: Page, label: string): Promise<void> {
+  const button = page.getByRole('button', { name: label, exact: true });
+  const id = await button.getAttribute('data-sample');
+  await button.click();
+  await expect(page.locator(`[data-playground][data-sample-loaded="${id}"]`)).toHaveCount(1);
 }

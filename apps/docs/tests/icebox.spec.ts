@@ -8,7 +8,7 @@
  * before comparing.
  */
 import { expect, test } from '@playwright/test';
-import { golden, trimLines, watchErrors } from './helpers';
+import { golden, pickSample, trimLines, watchErrors } from './helpers';
 
 const LESSON_FIGURE_2013 = `Active Internet connections (servers and established)
 Proto Recv-Q Send-Q Local Address           Foreign Address         State
@@ -59,8 +59,8 @@ test('the lesson page has the icebox table in its static HTML', async ({ request
 test('the playground reproduces the icebox table from the sample', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/playground/');
-  await page.getByRole('button', { name: 'web server' }).click();
-  await page.getByRole('button', { name: 'icebox (the lesson)' }).click();
+  await pickSample(page, 'web server');
+  await pickSample(page, 'icebox (the lesson)');
   const output = page.locator('[data-output]');
   await expect(output).toContainText('economy.canonical.:http');
   // Columns only line up in a monospaced font.

@@ -5,7 +5,7 @@
  * (scripts/server-extras.sh made both).
  */
 import { expect, type Page, test } from '@playwright/test';
-import { golden, watchErrors } from './helpers';
+import { golden, pickSample, watchErrors } from './helpers';
 
 async function onlyFlags(page: Page, letters: string[]) {
   for (const box of await page.locator('input[data-flag]').all()) {
@@ -25,7 +25,7 @@ for (const [letters, file] of [
   }) => {
     const errors = watchErrors(page);
     await page.goto('/playground/');
-    await page.getByRole('button', { name: 'web server' }).click();
+    await pickSample(page, 'web server');
     const extra = page.locator(`details[data-extra-for="${letters[0]}"]`).first();
     await expect(extra).not.toHaveAttribute('open', '');
     await onlyFlags(page, [...letters]);
@@ -41,7 +41,7 @@ for (const [letters, file] of [
 
 test('an edited route box changes the -r output; a bad line is pointed at', async ({ page }) => {
   await page.goto('/playground/');
-  await page.getByRole('button', { name: 'web server' }).click();
+  await pickSample(page, 'web server');
   await onlyFlags(page, ['r', 'n']);
   const box = page.locator('#pg-route');
   const text = await box.inputValue();

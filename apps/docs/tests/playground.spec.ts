@@ -15,7 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
-import { importSource, trimLines, watchErrors } from './helpers';
+import { importSource, pickSample, trimLines, watchErrors } from './helpers';
 
 const DATA = new URL('../src/data/', import.meta.url);
 const read = (path: string) => {
@@ -129,7 +129,7 @@ for (const c of CASES) {
   test(`playground ${c.sample} -${c.flags} prints what the CLI prints`, async ({ page }) => {
     const errors = watchErrors(page);
     await page.goto('/playground/');
-    await page.getByRole('button', { name: c.button }).click();
+    await pickSample(page, c.button);
     await setFlags(page, c.flags);
     await expect(page.locator('[data-command]')).toHaveText(`$ netstat -${c.flags}`);
     const output = page.locator('[data-output]');
@@ -142,10 +142,58 @@ for (const c of CASES) {
   });
 }
 
+test('a sample sets its flags at once; a flag changed while its texts load is kept; the last pick wins', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  // Hold back the web-server sample's chunk, as a slow network would.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/_astro\/server\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/playground/');
+  await page.getByRole('button', { name: 'web server', exact: true }).click();
+  // Its flags (-atu) and description are there before its texts.
+  await expect(page.locator('input[data-flag="u"]')).toBeChecked();
+  await expect(page.locator('[data-sample-description]')).toContainText('A small web server');
+  await page.locator('input[data-flag="n"]').check();
+  release();
+  await expect(page.locator('[data-playground][data-sample-loaded="server"]')).toHaveCount(1);
+  await expect(page.locator('#pg-tcp')).toHaveValue(server.tcp);
+  await expect(page.locator('input[data-flag="n"]')).toBeChecked();
+  await expect(page.locator('[data-command]')).toHaveText('$ netstat -atun');
+
+  // Two quick picks: the icebox is picked while the server's texts are held back.
+  await page.goto('/playground/');
+  let releaseAgain: () => void = () => {};
+  const heldAgain = new Promise<void>((resolve) => {
+    releaseAgain = resolve;
+  });
+  await page.unroute(/\/_astro\/server\.[\w-]+\.js$/);
+  let served = 0;
+  await page.route(/\/_astro\/server\.[\w-]+\.js$/, async (route) => {
+    await heldAgain;
+    await route.continue();
+    served++;
+  });
+  await page.getByRole('button', { name: 'web server', exact: true }).click();
+  await pickSample(page, 'icebox (the lesson)');
+  releaseAgain();
+  await expect.poll(() => served).toBe(1);
+  await page.waitForTimeout(300);
+  await expect(page.locator('#pg-tcp')).toHaveValue(icebox.tcp);
+  await expect(page.locator('[data-playground]')).toHaveAttribute('data-sample-loaded', 'icebox');
+  expect(errors, errors.join('\n')).toEqual([]);
+});
+
 test('bad lines are pointed at, the good ones still shown', async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto('/playground/');
-  await page.getByRole('button', { name: 'bad lines' }).click();
+  await pickSample(page, 'bad lines');
   const output = page.locator('[data-output]');
   await expect(output).toContainText('0.0.0.0:22');
   await expect(output).toContainText('10.0.0.5:443');
