@@ -1,7 +1,8 @@
 /**
  * The playground's samples, one chunk each, fetched when the reader picks
  * one (the list itself, with labels, is rendered at build time from
- * ./samples.ts). Keep the ids in step with SAMPLES there (a test checks).
+ * ./samples.ts). Keep the ids in step with SAMPLES there (tests/playground.spec.ts
+ * picks every sample by its button).
  */
 import type { Sample } from './samples';
 
@@ -16,6 +17,3 @@ export async function loadSample(id: string): Promise<Sample | undefined> {
   const load = LOADERS[id];
   return load ? (await load()).default : undefined;
 }
-
-/** The ids this loader knows. */
-export const SAMPLE_IDS: readonly string[] = Object.keys(LOADERS);
